@@ -1,0 +1,3 @@
+using VideoSearch.Cli;
+
+return await CommandLine.Build().Parse(args).InvokeAsync();

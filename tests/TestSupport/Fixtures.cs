@@ -1,0 +1,29 @@
+namespace VideoSearch.TestSupport;
+
+/// <summary>Locates the committed test fixtures (reference kits and media) from any test's output folder.</summary>
+public static class Fixtures
+{
+    private static readonly Lazy<string> s_root = new(FindRoot);
+
+    /// <summary>The <c>tests/fixtures</c> folder of this checkout.</summary>
+    public static string Root => s_root.Value;
+
+    /// <summary>The repository root.</summary>
+    public static string RepositoryRoot => Path.GetFullPath(Path.Combine(Root, "..", ".."));
+
+    /// <summary>A reference kit folder, e.g. <c>xclip-tiny</c>.</summary>
+    public static string Reference(string kit) => Path.Combine(Root, "reference", kit);
+
+    /// <summary>The test media folder (a copy of the shared media, without the two symbolic links).</summary>
+    public static string Media => Path.Combine(Root, "media");
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
+        {
+            string candidate = Path.Combine(dir.FullName, "tests", "fixtures");
+            if (Directory.Exists(candidate)) return candidate;
+        }
+        throw new DirectoryNotFoundException($"tests/fixtures not found above {AppContext.BaseDirectory}");
+    }
+}
