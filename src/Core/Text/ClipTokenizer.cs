@@ -55,6 +55,9 @@ public sealed class ClipTokenizer
     {
         ArgumentNullException.ThrowIfNull(modelFolder);
         ClipModelFiles files = ClipModelFiles.Read(modelFolder);
+        // Looked up before the BPE is built so that a vocabulary without them is reported as such.
+        int startOfTextId = files.IdOf(StartOfText);
+        int endOfTextId = files.IdOf(EndOfText);
 
         var options = new BpeOptions(files.Vocabulary)
         {
@@ -78,8 +81,8 @@ public sealed class ClipTokenizer
 
         return new ClipTokenizer(
             bpe,
-            files.IdOf(StartOfText),
-            files.IdOf(EndOfText),
+            startOfTextId,
+            endOfTextId,
             files.IdOf(files.BosToken),
             files.IdOf(files.EosToken),
             files.IdOf(files.PadToken),

@@ -1,22 +1,9 @@
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using VideoSearch.Core.Text;
 using VideoSearch.TestSupport;
 
 namespace VideoSearch.Core.Tests.Text;
-
-/// <summary>One line of the clip-tokenizer kit's cases.jsonl.</summary>
-public sealed record ClipReferenceCase(
-    [property: JsonPropertyName("text")] string Text,
-    [property: JsonPropertyName("category")] string Category,
-    [property: JsonPropertyName("input_ids")] int[] InputIds,
-    [property: JsonPropertyName("hf_fast_input_ids")] int[]? HfFastInputIds,
-    [property: JsonPropertyName("truncated_77")] int[]? Truncated77)
-{
-    /// <summary>What XCLIPProcessor (the fast tokenizer) returns without truncation.</summary>
-    public int[] ExpectedIds => HfFastInputIds ?? InputIds;
-}
 
 /// <summary>The reference kits and one tokenizer shared by the tests (loading it once keeps them fast).</summary>
 public static class ClipReferenceCases

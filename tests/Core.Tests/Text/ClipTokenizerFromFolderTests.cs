@@ -1,3 +1,4 @@
+using System.Text.Json;
 using VideoSearch.Core.Text;
 
 namespace VideoSearch.Core.Tests.Text;
@@ -76,6 +77,22 @@ public sealed class ClipTokenizerFromFolderTests : IDisposable
 
         Assert.Equal(Path.Combine(_folder, "vocab.json"), error.FilePath);
         Assert.Contains("<pad>", error.Message);
+    }
+
+    [Theory]
+    [InlineData("<|startoftext|>")]
+    [InlineData("<|endoftext|>")]
+    public void FromFolder_VocabularyWithoutClipToken_ThrowsNamingVocabulary(string token)
+    {
+        string path = Path.Combine(_folder, "vocab.json");
+        var vocabulary = JsonSerializer.Deserialize<Dictionary<string, int>>(File.ReadAllText(path))!;
+        vocabulary.Remove(token);
+        File.WriteAllText(path, JsonSerializer.Serialize(vocabulary));
+
+        TokenizerException error = Assert.Throws<TokenizerException>(() => ClipTokenizer.FromFolder(_folder));
+
+        Assert.Equal(path, error.FilePath);
+        Assert.Contains(token, error.Message);
     }
 
     [Fact]
