@@ -48,7 +48,7 @@ public sealed class MarkMissingLibStdCxxVersionsWeak : Task
                 File.WriteAllBytes(temp, elf);
                 File.Delete(path); // removes only this directory entry, never the cache file a hard link may share
                 File.Move(temp, path);
-                Log.LogMessage(MessageImportance.High, $"Marked {string.Join(", ", missing)} weak in {path} (system libstdc++ lacks it).");
+                Log.LogMessage(MessageImportance.Normal, $"Marked {string.Join(", ", missing)} weak in {path} (system libstdc++ lacks it).");
             }
             catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
             {

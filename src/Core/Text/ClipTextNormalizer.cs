@@ -1,5 +1,5 @@
-// Hand-written: Microsoft.ML.Tokenizers offers only a plain lowercase normaliser; this adds NFC and whitespace
-// collapsing in the fast tokenizer's order, and the İ mapping .NET's simple case mapping lacks.
+// Hand-written: Microsoft.ML.Tokenizers offers only a plain lowercase normaliser; this adds NFC (through ICU, via
+// string.Normalize) and whitespace collapsing in the fast tokenizer's order, and the İ mapping .NET's simple case mapping lacks.
 using System.Text;
 
 namespace VideoSearch.Core.Text;
@@ -17,7 +17,8 @@ internal static class ClipTextNormalizer
     /// <summary>Normalises one stretch of text (between special tokens). Lone surrogates become U+FFFD.</summary>
     public static string Normalize(string text)
     {
-        string composed = CanonicalComposition.Instance.Compose(text);
+        // string.Normalize rejects ill-formed UTF-16, so lone surrogates become U+FFFD first (as Rust's strings would).
+        string composed = ReplaceLoneSurrogates(text).Normalize(NormalizationForm.FormC);
         var result = new StringBuilder(composed.Length);
         Span<char> buffer = stackalloc char[2];
         bool previousWasSpace = false;
@@ -44,5 +45,19 @@ internal static class ClipTextNormalizer
         }
 
         return result.ToString();
+    }
+
+    private static string ReplaceLoneSurrogates(string text)
+    {
+        bool wellFormed = true;
+        for (int i = 0; i < text.Length && wellFormed; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) i++;
+            else if (char.IsSurrogate(text[i])) wellFormed = false;
+        }
+        if (wellFormed) return text;
+        var builder = new StringBuilder(text.Length);
+        foreach (Rune rune in text.EnumerateRunes()) builder.Append(rune.ToString());
+        return builder.ToString();
     }
 }
