@@ -18,7 +18,7 @@ internal sealed class FakeHubServer : IAsyncDisposable
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
-    private readonly ConcurrentDictionary<string, byte[]> _blobsBySha = new();
+    private readonly ConcurrentDictionary<string, (string File, byte[] Content)> _blobsBySha = new();
     private readonly Dictionary<string, Dictionary<string, byte[]>> _commits = [];
     private readonly Dictionary<string, string> _refs = [];
     private readonly ConcurrentDictionary<string, int> _cuts = new();
@@ -59,7 +59,7 @@ internal sealed class FakeHubServer : IAsyncDisposable
     {
         _commits[commit] = new Dictionary<string, byte[]>(files);
         foreach (string name in refs) _refs[name] = commit;
-        foreach (byte[] content in files.Values) _blobsBySha[Sha256(content)] = content;
+        foreach ((string file, byte[] content) in files) _blobsBySha[Sha256(content)] = (file, content);
     }
 
     /// <summary>The next GET of <paramref name="file"/>'s bytes is cut (connection reset) after <paramref name="bytes"/> bytes of body.</summary>
@@ -134,9 +134,8 @@ internal sealed class FakeHubServer : IAsyncDisposable
         if (path.StartsWith("/cdn/", StringComparison.Ordinal))
         {
             string sha = path["/cdn/".Length..];
-            if (!_blobsBySha.TryGetValue(sha, out byte[]? blob)) { await WriteAsync(stream, 404, [], null); return; }
-            string file = _commits.Values.SelectMany(f => f).First(f => Sha256(f.Value) == sha).Key;
-            await SendContentAsync(socket, stream, request, file, CorruptBody ?? blob, new() { ["ETag"] = $"\"{sha}\"" }, isCdn: true);
+            if (!_blobsBySha.TryGetValue(sha, out (string File, byte[] Content) blob)) { await WriteAsync(stream, 404, [], null); return; }
+            await SendContentAsync(socket, stream, request, blob.File, CorruptBody ?? blob.Content, new() { ["ETag"] = $"\"{sha}\"" }, isCdn: true);
             return;
         }
 
