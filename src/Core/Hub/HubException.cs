@@ -1,0 +1,4 @@
+namespace VideoSearch.Core.Hub;
+
+/// <summary>Base of every failure to obtain a model from the Hugging Face hub or its local cache.</summary>
+public abstract class HubException(string message, Exception? inner = null) : Exception(message, inner);
