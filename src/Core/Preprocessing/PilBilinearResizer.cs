@@ -3,8 +3,10 @@
 // two passes with uint8 rounding in between, and transformers' VideoMAE preprocessing (the reference the model's
 // inputs must match) resizes with exactly that. SkiaSharp, ImageSharp, ffmpeg and torch differ by 1-5 levels.
 using System.Buffers;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace VideoSearch.Core.Preprocessing;
 
@@ -88,16 +90,35 @@ public static class PilBilinearResizer
     {
         int kernelSize = taps.KernelSize;
         ref int weights = ref MemoryMarshal.GetArrayDataReference(taps.Weights);
+        ref byte sourceStart = ref MemoryMarshal.GetReference(source);
         for (int y = 0; y < region.Height; y++)
         {
-            ref byte inRow = ref Unsafe.AsRef(in source[(firstRow + y) * sourceStride]);
+            int rowOffset = (firstRow + y) * sourceStride;
+            ref byte inRow = ref Unsafe.Add(ref sourceStart, rowOffset);
+            // The vector path reads 4 bytes per pixel; only the very last pixel of the buffer lacks a 4th byte.
+            int lastSafeEnd = rowOffset + sourceStride < source.Length ? int.MaxValue : sourceStride / Channels - 1;
             Span<byte> outRow = destination.Slice(y * region.Width * Channels, region.Width * Channels);
             for (int x = 0; x < region.Width; x++)
             {
                 int i = left + x;
-                int count = taps.Count[i];
-                ref byte pixel = ref Unsafe.Add(ref inRow, taps.Start[i] * Channels);
+                int start = taps.Start[i], count = taps.Count[i];
+                ref byte pixel = ref Unsafe.Add(ref inRow, start * Channels);
                 ref int w = ref Unsafe.Add(ref weights, i * kernelSize);
+                if (Vector128.IsHardwareAccelerated && start + count <= lastSafeEnd)
+                {
+                    var sum = Vector128.Create(PilResampleCoefficients.Half);
+                    for (int k = 0; k < count; k++)
+                    {
+                        sum += LoadPixel(ref Unsafe.Add(ref pixel, k * Channels)) * Vector128.Create(Unsafe.Add(ref w, k));
+                    }
+                    var v = Vector128.Min(Vector128.Max(
+                        Vector128.ShiftRightArithmetic(sum, PilResampleCoefficients.PrecisionBits), Vector128<int>.Zero),
+                        Vector128.Create(255));
+                    outRow[x * 3] = (byte)v.GetElement(0);
+                    outRow[x * 3 + 1] = (byte)v.GetElement(1);
+                    outRow[x * 3 + 2] = (byte)v.GetElement(2);
+                    continue;
+                }
                 int r = PilResampleCoefficients.Half, g = r, b = r;
                 for (int k = 0; k < count; k++)
                 {
@@ -113,6 +134,12 @@ public static class PilBilinearResizer
             }
         }
     }
+
+    /// <summary>One RGB pixel (and the next byte, multiplied by nothing that is kept) as four int32 lanes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<int> LoadPixel(ref byte pixel) =>
+        Vector128.WidenLower(Vector128.WidenLower(
+            Vector128.CreateScalarUnsafe(Unsafe.ReadUnaligned<uint>(ref pixel)).AsByte())).AsInt32();
 
     /// <summary>
     /// Output rows top..top+region.Height of the taps; <paramref name="source"/> row 0 is input row
@@ -137,8 +164,7 @@ public static class PilBilinearResizer
                 // Integer sums are exact, so accumulating tap by tap over whole rows gives Pillow's result.
                 for (int k = 0; k < count; k++)
                     MultiplyAdd(source.Slice((start + k) * sourceStride, rowLength), w[k], sums);
-                Span<byte> outRow = destination.Slice(y * rowLength, rowLength);
-                for (int j = 0; j < rowLength; j++) outRow[j] = Clip8(sums[j]);
+                Clip8(sums, destination.Slice(y * rowLength, rowLength));
             }
         }
         finally
@@ -147,10 +173,55 @@ public static class PilBilinearResizer
         }
     }
 
+    /// <summary><c>sums[j] += row[j] * weight</c>, a vector of bytes at a time (widened to int32).</summary>
     private static void MultiplyAdd(ReadOnlySpan<byte> row, int weight, Span<int> sums)
     {
-        for (int j = 0; j < sums.Length; j++) sums[j] += row[j] * weight;
+        int j = 0;
+        int step = Vector<byte>.Count, lanes = Vector<int>.Count;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var w = new Vector<int>(weight);
+            for (; j <= row.Length - step; j += step)
+            {
+                Vector.Widen(new Vector<byte>(row.Slice(j)), out Vector<ushort> low, out Vector<ushort> high);
+                Vector.Widen(low, out Vector<uint> a, out Vector<uint> b);
+                Vector.Widen(high, out Vector<uint> c, out Vector<uint> d);
+                Span<int> s = sums.Slice(j, step);
+                (new Vector<int>(s) + Vector.AsVectorInt32(a) * w).CopyTo(s);
+                (new Vector<int>(s.Slice(lanes)) + Vector.AsVectorInt32(b) * w).CopyTo(s.Slice(lanes));
+                (new Vector<int>(s.Slice(2 * lanes)) + Vector.AsVectorInt32(c) * w).CopyTo(s.Slice(2 * lanes));
+                (new Vector<int>(s.Slice(3 * lanes)) + Vector.AsVectorInt32(d) * w).CopyTo(s.Slice(3 * lanes));
+            }
+        }
+        for (; j < row.Length; j++) sums[j] += row[j] * weight;
     }
+
+    /// <summary><c>row[j] = clip8(sums[j])</c>, a vector at a time.</summary>
+    private static void Clip8(ReadOnlySpan<int> sums, Span<byte> row)
+    {
+        int j = 0;
+        int step = Vector<byte>.Count, lanes = Vector<int>.Count;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var zero = Vector<int>.Zero;
+            var max = new Vector<int>(255);
+            for (; j <= row.Length - step; j += step)
+            {
+                ReadOnlySpan<int> s = sums.Slice(j, step);
+                var a = Clamp(new Vector<int>(s), zero, max);
+                var b = Clamp(new Vector<int>(s.Slice(lanes)), zero, max);
+                var c = Clamp(new Vector<int>(s.Slice(2 * lanes)), zero, max);
+                var d = Clamp(new Vector<int>(s.Slice(3 * lanes)), zero, max);
+                var low = Vector.AsVectorUInt16(Vector.Narrow(a, b));
+                var high = Vector.AsVectorUInt16(Vector.Narrow(c, d));
+                Vector.Narrow(low, high).CopyTo(row.Slice(j));
+            }
+        }
+        for (; j < row.Length; j++) row[j] = Clip8(sums[j]);
+    }
+
+    private static Vector<int> Clamp(Vector<int> sum, Vector<int> zero, Vector<int> max) =>
+        Vector.Min(Vector.Max(Vector.ShiftRightArithmetic(sum, PilResampleCoefficients.PrecisionBits), zero), max);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static byte Clip8(int sum)

@@ -92,7 +92,11 @@ public sealed class VideoMaeImageProcessor
         var output = CheckBatch(videos);
         int frames = videos[0].Count;
         int perFrame = Channels * output.Height * output.Width;
-        var data = new float[(long)videos.Count * frames * perFrame];
+        long length = (long)videos.Count * frames * perFrame;
+        if (length > Array.MaxLength)
+            throw new PreprocessingInputException(
+                $"{videos.Count} videos of {frames} frames at {output} make {length} values, more than one array holds; split the batch.");
+        var data = new float[length];
 
         void One(int index)
         {
