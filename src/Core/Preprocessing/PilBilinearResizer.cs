@@ -1,7 +1,8 @@
 // Hand-written port of Pillow's Image.resize(..., BILINEAR) for 8-bit RGB (libImaging/Resample.c). No available
 // .NET package reproduces it: PIL's bilinear is an antialiased triangle filter evaluated in 22-bit fixed point, in
 // two passes with uint8 rounding in between, and transformers' VideoMAE preprocessing (the reference the model's
-// inputs must match) resizes with exactly that. SkiaSharp, ImageSharp, ffmpeg and torch differ by 1-5 levels.
+// inputs must match) resizes with exactly that. ffmpeg's and torch's bilinear filters come within 1-5 levels, not
+// bit-exact (measured in tests/fixtures/reference/preprocess/README.md).
 using System.Buffers;
 using System.Numerics;
 using System.Runtime.CompilerServices;

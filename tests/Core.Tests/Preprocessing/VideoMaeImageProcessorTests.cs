@@ -1,5 +1,6 @@
 using VideoSearch.Core.Media;
 using VideoSearch.Core.Preprocessing;
+using VideoSearch.TestSupport;
 
 namespace VideoSearch.Core.Tests.Preprocessing;
 
@@ -34,6 +35,23 @@ public class VideoMaeImageProcessorTests
             byte v = sy >= 0 && sy < height && sx >= 0 && sx < width ? frame.Pixels[(sy * width + sx) * 3 + c] : (byte)0;
             Assert.Equal(Normalised(v, c), output[(c * 8 + y) * 8 + x]);
         }
+    }
+
+    [Fact]
+    public void Preprocess_TinyModelConfig_IsCentreCropOfFullResize()
+    {
+        var processor = new VideoMaeImageProcessor(PreprocessorConfig.FromFolder(Fixtures.Reference("xclip-tiny-clipvocab")));
+        var frame = Gradient(320, 240);
+        var resized = new byte[32 * 42 * 3]; // 240x320 -> shortest edge 32: 32 x int(32 * 320 / 240) = 32 x 42
+        PilBilinearResizer.Resize(frame.Pixels, new ImageSize(240, 320), resized, new ImageSize(32, 42));
+        var output = new float[3 * 32 * 32];
+
+        processor.Preprocess(frame, output);
+
+        for (int c = 0; c < 3; c++)
+        for (int y = 0; y < 32; y++)
+        for (int x = 0; x < 32; x++)
+            Assert.Equal(Normalised(resized[(y * 42 + x + 5) * 3 + c], c), output[(c * 32 + y) * 32 + x]); // left = (42 - 32) // 2
     }
 
     [Fact]
@@ -113,6 +131,18 @@ public class VideoMaeImageProcessorTests
         var processor = new VideoMaeImageProcessor(PreprocessorConfig.Default with { DoCenterCrop = false });
 
         Assert.Throws<PreprocessingInputException>(() => processor.PreprocessVideos([[Gradient(40, 30)], [Gradient(30, 40)]]));
+    }
+
+    [Fact]
+    public void PreprocessVideos_MoreValuesThanOneArrayHolds_ThrowsBeforeAllocating()
+    {
+        var processor = new VideoMaeImageProcessor(PreprocessorConfig.Default);
+        var frame = Gradient(8, 8);
+        var video = Enumerable.Repeat(frame, 15_000).ToList(); // 15000 * 3 * 224 * 224 > Array.MaxLength
+
+        var e = Assert.Throws<PreprocessingInputException>(() => processor.PreprocessVideos([video]));
+
+        Assert.Contains("15000", e.Message);
     }
 
     [Fact]
