@@ -12,6 +12,7 @@ public static class CommandLine
         var root = new RootCommand("VideoSearch: index a folder of videos and search them by text with X-CLIP.")
         {
             ModelCommand.Create(),
+            ClassifyCommand.Create(),
         };
         return root;
     }

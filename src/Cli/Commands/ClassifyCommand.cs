@@ -1,0 +1,66 @@
+using System.CommandLine;
+using System.Globalization;
+using VideoSearch.Core.Classification;
+using VideoSearch.Core.Hub;
+using VideoSearch.Core.Media;
+using VideoSearch.Core.Model;
+using VideoSearch.Core.Processing;
+
+namespace VideoSearch.Cli.Commands;
+
+/// <summary><c>videosearch classify &lt;video&gt; --labels "a,b,c"</c>: the X-CLIP model card's zero-shot example.</summary>
+internal static class ClassifyCommand
+{
+    public static Command Create()
+    {
+        var video = new Argument<FileInfo>("video") { Description = "The video file." };
+        var labels = new Option<string>("--labels", "-l")
+        {
+            Description = "Comma-separated labels, e.g. \"playing sports,eating spaghetti,go shopping\".",
+            Required = true,
+        };
+        var model = CommonOptions.Model();
+        var seed = new Option<int?>("--seed") { Description = "Seed for the random window, for repeatable results." };
+        var window = new Option<double?>("--window") { Description = "Start of the window in seconds (instead of a random window)." };
+        var json = new Option<bool>("--json") { Description = "Print JSON instead of a table." };
+        var command = new Command("classify", "Zero-shot classify a window of num_frames consecutive frames against labels.")
+        {
+            video, labels, model, seed, window, json,
+        };
+        command.SetAction((parse, cancellationToken) => CliErrors.RunAsync(async () =>
+        {
+            string[] labelList = parse.GetValue(labels)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (labelList.Length == 0)
+            {
+                Console.Error.WriteLine("error: --labels needs at least one label.");
+                return ExitCodes.Usage;
+            }
+            FileInfo file = parse.GetValue(video)!;
+            if (!file.Exists) throw new FileNotFoundException($"No such video: {file.FullName}", file.FullName);
+
+            ResolvedModel resolved = await ModelLocator.FromEnvironment()
+                .ResolveAsync(parse.GetValue(model), ConsoleDownloadProgress.ForStandardError(), cancellationToken);
+            using XClipModel xclip = XClipModel.FromPretrained(resolved.Folder);
+            var classifier = new ZeroShotClassifier(xclip, XClipProcessor.FromFolder(resolved.Folder), new MediaProbe(), new FrameExtractor());
+            ClassificationResult result = await classifier.ClassifyAsync(
+                file.FullName, labelList, parse.GetValue(window), parse.GetValue(seed), cancellationToken);
+            if (parse.GetValue(json)) Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(result));
+            else Print(result);
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private static void Print(ClassificationResult result)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        Console.WriteLine($"frames at {string.Join(", ", result.FrameTimestamps.Select(t => t.ToString("0.00", inv)))} s");
+        int width = Math.Max(5, result.Labels.Max(l => l.Length));
+        foreach (int i in Enumerable.Range(0, result.Labels.Count).OrderByDescending(i => result.Probabilities[i]))
+        {
+            float p = result.Probabilities[i];
+            string bar = new('#', (int)Math.Round(p * 30));
+            Console.WriteLine($"{result.Labels[i].PadRight(width)}  {p.ToString("0.0000", inv)}  {bar}");
+        }
+    }
+}
