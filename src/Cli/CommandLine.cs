@@ -1,4 +1,5 @@
 using System.CommandLine;
+using VideoSearch.Cli.Commands;
 
 namespace VideoSearch.Cli;
 
@@ -9,6 +10,8 @@ public static class CommandLine
     public static RootCommand Build()
     {
         var root = new RootCommand("VideoSearch: index a folder of videos and search them by text with X-CLIP.");
+        root.Subcommands.Add(IndexCommand.Create());
+        root.Subcommands.Add(VerifyCommand.Create());
         return root;
     }
 }
