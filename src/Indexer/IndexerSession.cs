@@ -31,10 +31,14 @@ internal sealed class IndexerSession : IDisposable
     public int VideosMarkedForReembedding { get; }
 
     /// <summary>Opens the library in <paramref name="databaseDirectory"/> for indexing with <paramref name="model"/>.</summary>
-    public static async Task<IndexerSession> OpenAsync(string databaseDirectory, ResolvedModel model, ILogger logger,
+    public static Task<IndexerSession> OpenAsync(string databaseDirectory, ResolvedModel model, ILogger logger,
+        CancellationToken cancellationToken) =>
+        OpenAsync(databaseDirectory, ClipEncoder.Load(model), logger, cancellationToken);
+
+    /// <summary>Opens the library with an already loaded model (owned by the session from now on, also on failure).</summary>
+    public static async Task<IndexerSession> OpenAsync(string databaseDirectory, ClipEncoder encoder, ILogger logger,
         CancellationToken cancellationToken)
     {
-        var encoder = ClipEncoder.Load(model);
         VideoCatalog? catalog = null;
         try
         {

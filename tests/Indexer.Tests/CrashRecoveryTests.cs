@@ -27,8 +27,11 @@ public sealed class CrashRecoveryTests : IDisposable
         for (int round = 0; round < 5; round++)
         {
             using Process process = StartIndexer();
-            // Startup (runtime, libtorch, model) takes about two seconds; the moments spread over the whole run.
-            bool exited = process.WaitForExit(TimeSpan.FromMilliseconds(random.Next(1500, 6000)));
+            // Even rounds die at a random moment of startup (model load, index reconciliation); odd rounds at a
+            // random moment after one more video was stored, so that each of them lands inside the pipeline.
+            bool exited = round % 2 == 0
+                ? process.WaitForExit(TimeSpan.FromMilliseconds(random.Next(300, 3000)))
+                : await WaitForNextVideoAsync(process, finishedBeforeKill.Count, random.Next(0, 1500));
             if (!exited)
             {
                 process.Kill(); // SIGKILL on Unix: no handler runs, nothing is flushed
@@ -53,6 +56,21 @@ public sealed class CrashRecoveryTests : IDisposable
         Assert.Equal(expected, await _killed.ClipsByVideoAsync());
         foreach ((string path, DateTimeOffset? indexedAt) in finishedBeforeKill)
             Assert.Equal(indexedAt, (await _killed.VideoAsync(Path.GetRelativePath(_killed.Root, path)))!.IndexedAt);
+    }
+
+    /// <summary>Waits until more than <paramref name="indexedBefore"/> videos are indexed, then <paramref name="delayMs"/>
+    /// more; true when the process ended on its own first.</summary>
+    private async Task<bool> WaitForNextVideoAsync(Process process, int indexedBefore, int delayMs)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (process.WaitForExit(TimeSpan.FromMilliseconds(100))) return true;
+            if (File.Exists(Path.Combine(_killed.Database, "catalog.db"))
+                && (await _killed.VideosAsync()).Count(v => v.Status == VideoStatus.Indexed) > indexedBefore)
+                return process.WaitForExit(TimeSpan.FromMilliseconds(delayMs));
+        }
+        return process.HasExited;
     }
 
     private Process StartIndexer()
