@@ -9,9 +9,12 @@ public static class CommandLine
     /// <summary>Builds the root command with every subcommand.</summary>
     public static RootCommand Build()
     {
-        var root = new RootCommand("VideoSearch: index a folder of videos and search them by text with X-CLIP.");
-        root.Subcommands.Add(IndexCommand.Create());
-        root.Subcommands.Add(VerifyCommand.Create());
+        var root = new RootCommand("VideoSearch: index a folder of videos and search them by text with X-CLIP.")
+        {
+            ModelCommand.Create(),
+            IndexCommand.Create(),
+            VerifyCommand.Create(),
+        };
         return root;
     }
 }
