@@ -1,0 +1,15 @@
+namespace VideoSearch.Core.Checkpoints;
+
+/// <summary>A safetensors file is truncated, malformed or holds a dtype that cannot be read; the message names the file.</summary>
+public sealed class SafetensorsFormatException : Exception
+{
+    /// <summary>Creates the exception for <paramref name="path"/>.</summary>
+    public SafetensorsFormatException(string path, string message, Exception? inner = null)
+        : base($"Invalid safetensors file '{path}': {message}", inner)
+    {
+        FilePath = path;
+    }
+
+    /// <summary>The file that failed.</summary>
+    public string FilePath { get; }
+}

@@ -1,0 +1,52 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace VideoSearch.Core.Model;
+
+/// <summary>Mirrors Hugging Face <c>XCLIPAttention</c>: multi-head self-attention with an optional additive mask.</summary>
+internal sealed class XClipAttention : nn.Module
+{
+    // Declaration order is the upstream state-dict order (k, v, q, out).
+    private readonly Linear k_proj;
+    private readonly Linear v_proj;
+    private readonly Linear q_proj;
+    private readonly Linear out_proj;
+    private readonly int num_heads;
+    private readonly int head_dim;
+    private readonly double scale;
+
+    public XClipAttention(XClipEncoderSpec config, Device? device = null) : base(nameof(XClipAttention))
+    {
+        config.Validate();
+        num_heads = config.NumAttentionHeads;
+        head_dim = config.HeadDim;
+        scale = Math.Pow(head_dim, -0.5);
+        int d = config.HiddenSize;
+        k_proj = nn.Linear(d, d, hasBias: true, device: device);
+        v_proj = nn.Linear(d, d, hasBias: true, device: device);
+        q_proj = nn.Linear(d, d, hasBias: true, device: device);
+        out_proj = nn.Linear(d, d, hasBias: true, device: device);
+        RegisterComponents();
+    }
+
+    /// <summary><paramref name="hiddenStates"/> (b, t, d); <paramref name="additiveMask"/> broadcastable to (b, heads, t, t) or null.</summary>
+    public Tensor forward(Tensor hiddenStates, Tensor? additiveMask)
+    {
+        using var scope = NewDisposeScope();
+        long b = hiddenStates.shape[0], t = hiddenStates.shape[1], d = hiddenStates.shape[2];
+        // Upstream scales q before q @ k^T.
+        var q = Heads(q_proj.forward(hiddenStates) * scale, b, t);
+        var k = Heads(k_proj.forward(hiddenStates), b, t);
+        var v = Heads(v_proj.forward(hiddenStates), b, t);
+        var weights = torch.matmul(q, k.transpose(-1, -2)); // (b, h, t, t)
+        if (additiveMask is not null) weights = weights + additiveMask;
+        var probs = torch.softmax(weights, dim: -1);
+        var context = torch.matmul(probs, v); // (b, h, t, hd)
+        context = context.transpose(1, 2).reshape(b, t, d); // (b, h, t, hd) -> (b, t, h*hd)
+        return out_proj.forward(context).MoveToOuterDisposeScope();
+    }
+
+    // (b, t, h*hd) -> (b, h, t, hd)
+    private Tensor Heads(Tensor x, long b, long t) => x.view(b, t, num_heads, head_dim).transpose(1, 2);
+}

@@ -1,0 +1,33 @@
+namespace VideoSearch.Core.Model;
+
+/// <summary>The dimension checks shared by the three X-CLIP configuration records.</summary>
+internal static class XClipConfigChecks
+{
+    /// <summary>Activations the port implements; the upstream table has more, which X-CLIP checkpoints do not use.</summary>
+    public static readonly IReadOnlyList<string> SupportedActivations = ["quick_gelu", "gelu"];
+
+    public static void Positive(string field, long value)
+    {
+        if (value <= 0) throw new XClipConfigException($"{field} must be positive, got {value}.");
+    }
+
+    public static void Divisible(string field, int value, string divisorField, int divisor)
+    {
+        Positive(field, value);
+        Positive(divisorField, divisor);
+        if (value % divisor != 0)
+            throw new XClipConfigException($"{field} ({value}) must be divisible by {divisorField} ({divisor}).");
+    }
+
+    public static void Epsilon(string field, double value)
+    {
+        if (!(value > 0) || double.IsInfinity(value)) throw new XClipConfigException($"{field} must be a positive number, got {value}.");
+    }
+
+    public static void Activation(string field, string? value)
+    {
+        if (value == null || !SupportedActivations.Contains(value))
+            throw new XClipConfigException(
+                $"{field} '{value}' is not supported; supported: {string.Join(", ", SupportedActivations)}.");
+    }
+}

@@ -1,0 +1,8 @@
+namespace VideoSearch.Core.Model;
+
+/// <summary>An X-CLIP model was given inputs of the wrong shape, type or length; the message names the values.</summary>
+public sealed class XClipInputException : ArgumentException
+{
+    /// <summary>Creates the exception with a message naming the offending input.</summary>
+    public XClipInputException(string message) : base(message) { }
+}

@@ -1,0 +1,175 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using VideoSearch.Core.Checkpoints;
+using static TorchSharp.torch;
+
+namespace VideoSearch.Core.Model;
+
+/// <summary>Mirrors Hugging Face <c>XCLIPModel</c>: text tower, cross-frame vision tower, MIT, video-specific prompt
+/// generator and the scaled cosine logits. Parameter names are the upstream state-dict keys.</summary>
+public sealed class XClipModel : nn.Module
+{
+    // Declaration order follows the upstream __init__, which fixes the state-dict order.
+    private readonly XClipTextTransformer text_model;
+    private readonly XClipVisionTransformer vision_model;
+    private readonly Linear visual_projection;
+    private readonly Linear text_projection;
+    private readonly Parameter logit_scale;
+    private readonly LayerNorm prompts_visual_layernorm;
+    private readonly Parameter prompts_visual_projection;
+    private readonly XClipMultiframeIntegrationTransformer mit;
+    private readonly XClipPromptGenerator prompts_generator;
+
+    /// <summary>Builds the architecture of <paramref name="config"/> with untrained weights on <paramref name="device"/>
+    /// (CPU when null; <c>meta</c> builds names and shapes without allocating storage).</summary>
+    public XClipModel(XClipConfig config, Device? device = null) : base(nameof(XClipModel))
+    {
+        config.Validate();
+        Config = config;
+        int p = config.ProjectionDim, dv = config.VisionConfig.HiddenSize, dt = config.TextConfig.HiddenSize;
+        text_model = new XClipTextTransformer(config.TextConfig, device);
+        vision_model = new XClipVisionTransformer(config.VisionConfig, device);
+        visual_projection = nn.Linear(dv, p, hasBias: false, device: device);
+        text_projection = nn.Linear(dt, p, hasBias: false, device: device);
+        logit_scale = new Parameter(torch.tensor(config.LogitScaleInitValue, dtype: ScalarType.Float32, device: device));
+        prompts_visual_layernorm = nn.LayerNorm(dv, eps: config.VisionConfig.LayerNormEps, device: device);
+        prompts_visual_projection = new Parameter(torch.randn(dv, p, device: device));
+        mit = new XClipMultiframeIntegrationTransformer(config.VisionConfig, device);
+        prompts_generator = new XClipPromptGenerator(config, device);
+        RegisterComponents();
+    }
+
+    /// <summary>The configuration the model was built from.</summary>
+    public XClipConfig Config { get; }
+
+    /// <summary>Loads <c>config.json</c> and <c>model.safetensors</c> from <paramref name="modelFolder"/> with strict key and
+    /// shape checks, moves the model to <paramref name="device"/> (CPU when null) and <paramref name="dtype"/>, and sets eval mode.
+    /// Throws <see cref="XClipConfigException"/>, <see cref="SafetensorsFormatException"/> or <see cref="CheckpointMismatchException"/>.</summary>
+    public static XClipModel FromPretrained(string modelFolder, Device? device = null, ScalarType dtype = ScalarType.Float32)
+    {
+        var config = XClipConfig.Load(Path.Combine(modelFolder, "config.json"));
+        var model = new XClipModel(config);
+        try
+        {
+            using (var file = SafetensorsFile.Open(Path.Combine(modelFolder, "model.safetensors")))
+                StateDictLoader.Load(model, file);
+            if (device is not null || dtype != ScalarType.Float32) model.to(device ?? CPU, dtype);
+            model.eval();
+            return model;
+        }
+        catch
+        {
+            model.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Upstream <c>forward</c>: token ids (texts, L) with a (texts, L) mask and pixel values
+    /// (videos, num_frames, 3, H, W) -> logits and normalised embeddings. The caller disposes the result.</summary>
+    public XClipOutput Forward(Tensor inputIds, Tensor attentionMask, Tensor pixelValues) =>
+        Forward(inputIds, attentionMask, pixelValues, null);
+
+    /// <summary>Upstream <c>get_text_features</c>: text_projection of the pooled text output, (texts, P), not normalised.</summary>
+    public Tensor GetTextFeatures(Tensor inputIds, Tensor? attentionMask = null)
+    {
+        using var mode = torch.inference_mode();
+        return TextFeatures(inputIds, attentionMask, null);
+    }
+
+    /// <summary>Upstream <c>get_video_features</c>: the MIT pooled output (videos, P), not normalised.</summary>
+    public Tensor GetVideoFeatures(Tensor pixelValues)
+    {
+        using var encoding = GetVideoFeaturesWithContext(pixelValues);
+        return encoding.VideoFeatures.alias();
+    }
+
+    /// <summary>One vision pass returning both the video features (videos, P) and the prompt generator's visual context
+    /// (videos, patches, P), so re-ranking never runs the vision tower again.</summary>
+    public XClipVideoEncoding GetVideoFeaturesWithContext(Tensor pixelValues)
+    {
+        using var mode = torch.inference_mode();
+        return Visual(pixelValues, null);
+    }
+
+    /// <summary>X-CLIP logits (videos, texts) from <see cref="GetTextFeatures"/> output (texts, P), video features
+    /// (videos, P; normalised or not) and contexts (videos, patches, P), exactly as <see cref="Forward(Tensor, Tensor, Tensor)"/>
+    /// computes them.</summary>
+    public Tensor GetLogitsWithContexts(Tensor textFeatures, Tensor videoFeatures, Tensor contexts)
+    {
+        using var mode = torch.inference_mode();
+        using var scope = NewDisposeScope();
+        var (logits, _, _) = Logits(textFeatures, videoFeatures, contexts, null);
+        return logits.MoveToOuterDisposeScope();
+    }
+
+    internal XClipOutput Forward(Tensor inputIds, Tensor attentionMask, Tensor pixelValues, XClipTrace? trace)
+    {
+        using var mode = torch.inference_mode();
+        using var scope = NewDisposeScope();
+        using var visual = Visual(pixelValues, trace);
+        var text = TextFeatures(inputIds, attentionMask, trace);
+        var (logitsPerVideo, textEmbeds, videoEmbeds) = Logits(text, visual.VideoFeatures, visual.Context, trace);
+        var logitsPerText = logitsPerVideo.t(); // (b, k) -> (k, b)
+        return new XClipOutput(logitsPerVideo.MoveToOuterDisposeScope(), logitsPerText.MoveToOuterDisposeScope(),
+            textEmbeds.MoveToOuterDisposeScope(), videoEmbeds.MoveToOuterDisposeScope());
+    }
+
+    private Tensor TextFeatures(Tensor inputIds, Tensor? attentionMask, XClipTrace? trace)
+    {
+        using var scope = NewDisposeScope();
+        using var text = text_model.forward(inputIds, attentionMask, trace);
+        var features = text_projection.forward(text.PoolerOutput); // (k, P)
+        trace?.Record("text_features", features);
+        return features.MoveToOuterDisposeScope();
+    }
+
+    private XClipVideoEncoding Visual(Tensor pixelValues, XClipTrace? trace)
+    {
+        var vision = Config.VisionConfig;
+        if (pixelValues.dim() != 5 || pixelValues.shape[1] != vision.NumFrames)
+            throw new XClipInputException(
+                $"pixel_values must be (videos, {vision.NumFrames}, {vision.NumChannels}, {vision.ImageSize}, {vision.ImageSize}) " +
+                $"(vision_config.num_frames = {vision.NumFrames}), got [{string.Join(", ", pixelValues.shape)}].");
+        using var scope = NewDisposeScope();
+        long b = pixelValues.shape[0], f = pixelValues.shape[1];
+        var frames = pixelValues.reshape(-1, pixelValues.shape[2], pixelValues.shape[3], pixelValues.shape[4]); // (b, f, c, h, w) -> (b*f, c, h, w)
+        using var towers = vision_model.forward(frames, trace);
+        var cls = visual_projection.forward(towers.PoolerOutput).view(b, f, -1); // (b*f, P) -> (b, f, P)
+        trace?.Record("cls_features", cls);
+        using var mitOutput = mit.forward(cls, trace);
+        var videoFeatures = mitOutput.PoolerOutput.alias();
+        trace?.Record("video_features", videoFeatures);
+        var patches = towers.LastHiddenState[.., 1.., ..]; // (b*f, 1+n, d) -> (b*f, n, d)
+        var img = torch.matmul(prompts_visual_layernorm.forward(patches), prompts_visual_projection); // (b*f, n, P)
+        img = img.view(b, f, -1, img.shape[^1]).mean([1]); // (b*f, n, P) -> (b, f, n, P) -> (b, n, P)
+        trace?.Record("img_features", img);
+        return new XClipVideoEncoding(videoFeatures.MoveToOuterDisposeScope(), img.MoveToOuterDisposeScope());
+    }
+
+    /// <summary>Returns logits_per_video (b, k), text_embeds (b, k, P) and video_embeds (b, P), all in the current scope.</summary>
+    private (Tensor Logits, Tensor TextEmbeds, Tensor VideoEmbeds) Logits(
+        Tensor textFeatures, Tensor videoFeatures, Tensor contexts, XClipTrace? trace)
+    {
+        long b = videoFeatures.shape[0], p = Config.ProjectionDim;
+        if (textFeatures.dim() != 2 || textFeatures.shape[1] != p || videoFeatures.dim() != 2 || videoFeatures.shape[1] != p
+            || contexts.dim() != 3 || contexts.shape[0] != b || contexts.shape[2] != p)
+            throw new XClipInputException(
+                $"Expected text features (texts, {p}), video features (videos, {p}) and contexts (videos, patches, {p}); got " +
+                $"[{string.Join(", ", textFeatures.shape)}], [{string.Join(", ", videoFeatures.shape)}], [{string.Join(", ", contexts.shape)}].");
+        var dtype = logit_scale.dtype;
+        var text = textFeatures.to(dtype).unsqueeze(0).expand(b, -1, -1); // (k, P) -> (b, k, P)
+        var prompt = prompts_generator.forward(text, contexts.to(dtype));
+        trace?.Record("prompt_generator_output", prompt);
+        text = text + prompt;
+        trace?.Record("text_embeds_unnormalized", text);
+        var video = videoFeatures.to(dtype);
+        video = video / video.norm(-1, true);
+        text = text / text.norm(-1, true);
+        var logits = torch.einsum("bd,bkd->bk", video, logit_scale.exp() * text); // (b, k)
+        trace?.Record("video_embeds", video);
+        trace?.Record("text_embeds", text);
+        trace?.Record("logits_per_video", logits);
+        trace?.Record("logits_per_text", logits.t());
+        return (logits, text, video);
+    }
+}

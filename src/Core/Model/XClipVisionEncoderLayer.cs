@@ -1,0 +1,52 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace VideoSearch.Core.Model;
+
+/// <summary>Mirrors Hugging Face <c>XCLIPVisionEncoderLayer</c> (cross-frame communication): each frame's CLS state becomes a
+/// message token, the messages of one video attend to each other, and each frame attends to its patches plus its message.</summary>
+internal sealed class XClipVisionEncoderLayer : nn.Module<Tensor, Tensor>
+{
+    private readonly Linear message_fc;
+    private readonly LayerNorm message_ln;
+    private readonly XClipAttention message_attn;
+    private readonly XClipAttention self_attn;
+    private readonly LayerNorm layer_norm1;
+    private readonly XClipMlp mlp;
+    private readonly LayerNorm layer_norm2;
+    private readonly int num_frames;
+
+    public XClipVisionEncoderLayer(XClipVisionConfig config, Device? device = null) : base(nameof(XClipVisionEncoderLayer))
+    {
+        config.Validate();
+        var spec = XClipEncoderSpec.Vision(config);
+        num_frames = config.NumFrames;
+        int d = config.HiddenSize;
+        message_fc = nn.Linear(d, d, hasBias: true, device: device);
+        message_ln = nn.LayerNorm(d, eps: config.LayerNormEps, device: device);
+        message_attn = new XClipAttention(spec, device);
+        self_attn = new XClipAttention(spec, device);
+        layer_norm1 = nn.LayerNorm(d, eps: config.LayerNormEps, device: device);
+        mlp = new XClipMlp(spec, device);
+        layer_norm2 = nn.LayerNorm(d, eps: config.LayerNormEps, device: device);
+        RegisterComponents();
+    }
+
+    /// <summary>(b*f, 1 + patches, d) with the f frames of one video contiguous -> same shape.</summary>
+    public override Tensor forward(Tensor hiddenStates)
+    {
+        using var scope = NewDisposeScope();
+        long batchTime = hiddenStates.shape[0], seq = hiddenStates.shape[1], d = hiddenStates.shape[2];
+        long videos = batchTime / num_frames;
+        var msg = message_fc.forward(hiddenStates[.., 0, ..]); // (b*f, d)
+        msg = msg.view(videos, num_frames, d); // (b*f, d) -> (b, f, d)
+        msg = msg + message_attn.forward(message_ln.forward(msg), null);
+        msg = msg.view(batchTime, 1, d); // (b, f, d) -> (b*f, 1, d)
+        var x = torch.cat([hiddenStates, msg], dim: 1); // message appended at the END: (b*f, seq + 1, d)
+        x = x + self_attn.forward(layer_norm1.forward(x), null);
+        x = x[.., ..(int)seq, ..]; // drop the message token: (b*f, seq + 1, d) -> (b*f, seq, d)
+        x = x + mlp.forward(layer_norm2.forward(x));
+        return x.MoveToOuterDisposeScope();
+    }
+}
