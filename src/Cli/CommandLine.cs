@@ -9,6 +9,7 @@ public static class CommandLine
     public static RootCommand Build()
     {
         var root = new RootCommand("VideoSearch: index a folder of videos and search them by text with X-CLIP.");
+        root.Subcommands.Add(Commands.SearchCommand.Create());
         return root;
     }
 }
