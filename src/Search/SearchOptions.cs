@@ -10,7 +10,7 @@ public sealed class SearchOptions
     /// K: clips the vector index hands to X-CLIP re-ranking. 100 keeps the final top 10 the same as re-ranking every
     /// clip in the search benchmark's recall run while re-ranking stays a small part of a query (see the benchmark).
     /// </summary>
-    public int CandidateCount { get; set; } = 100;
+    public int CandidateCount { get; set; } = 50;
 
     /// <summary>The most videos one request may ask for.</summary>
     public int MaxTop { get; set; } = 100;

@@ -16,6 +16,7 @@ public sealed class XClipInference : IDisposable
 {
     private readonly XClipModel _model;
     private readonly XClipEmbedder _embedder;
+    private readonly FusedPromptScorer _scorer;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly bool _ownsModel;
 
@@ -26,6 +27,7 @@ public sealed class XClipInference : IDisposable
         ArgumentNullException.ThrowIfNull(tokenizer);
         _model = model;
         _embedder = new XClipEmbedder(model);
+        _scorer = new FusedPromptScorer(model);
         _ownsModel = ownsModel;
         Tokenizer = tokenizer;
         ModelId = modelId;
@@ -69,7 +71,8 @@ public sealed class XClipInference : IDisposable
     /// <summary>
     /// X-CLIP <c>logits_per_video</c> [clips][texts] for text features against clips given as one row-major buffer of
     /// embeddings [clips, P] and one of contexts [clips, patches, P]: the numbers the full forward pass gives, without
-    /// running the vision tower. One batched call however many clips.
+    /// running the vision tower. One batched call however many clips, with the cross-attention regrouped so its cost no
+    /// longer grows with P x P per context row (see <see cref="FusedPromptScorer"/>).
     /// </summary>
     /// <exception cref="XClipInputException">A buffer does not match <paramref name="clips"/> and the model's shapes.</exception>
     public Task<float[][]> ScoreAsync(IReadOnlyList<float[]> textFeatures, float[] embeddings, float[] contexts, int clips,
@@ -89,7 +92,7 @@ public sealed class XClipInference : IDisposable
             var text = torch.tensor(textFeatures.SelectMany(f => f).ToArray(), [textFeatures.Count, p]);
             var video = torch.tensor(embeddings, [clips, p]);
             var context = torch.tensor(contexts, [clips, n, p]);
-            var logits = _model.GetLogitsWithContexts(text, video, context).contiguous(); // (clips, texts)
+            var logits = _scorer.Logits(text, video, context).contiguous(); // (clips, texts)
             float[] flat = logits.data<float>().ToArray();
             int texts = textFeatures.Count;
             return Enumerable.Range(0, clips).Select(i => flat.AsSpan(i * texts, texts).ToArray()).ToArray();
@@ -111,6 +114,7 @@ public sealed class XClipInference : IDisposable
     /// <summary>Disposes the model when this instance owns it.</summary>
     public void Dispose()
     {
+        _scorer.Dispose();
         if (_ownsModel) _model.Dispose();
         _gate.Dispose();
     }
