@@ -23,6 +23,11 @@ internal sealed class FusedPromptScorer : IDisposable
     private readonly double _visualEps, _textEps, _scale;
     private readonly int _heads, _headDim, _dim;
     private readonly bool _quickGelu;
+    // Scalars held for the scorer's lifetime: TorchSharp's operators create a temporary Scalar (the 1 of x + y) that
+    // the garbage collector may finalize while the native call still reads it, which fails under allocation pressure.
+    private readonly Scalar _one = 1.0.ToScalar();
+    private readonly Scalar _quickGeluFactor = 1.702.ToScalar();
+    private readonly Scalar _attentionScale;
 
     public FusedPromptScorer(XClipModel model)
     {
@@ -31,6 +36,7 @@ internal sealed class FusedPromptScorer : IDisposable
         _heads = config.PromptNumAttentionHeads;
         _headDim = _dim / _heads;
         _scale = Math.Pow(_headDim, -0.5);
+        _attentionScale = _scale.ToScalar();
         _visualEps = config.VisionConfig.LayerNormEps;
         _textEps = config.TextConfig.LayerNormEps;
         _quickGelu = config.PromptHiddenAct == "quick_gelu";
@@ -66,15 +72,15 @@ internal sealed class FusedPromptScorer : IDisposable
             var q = F.linear(F.layer_norm(x, [_dim], layer.Norm1Weight, layer.Norm1Bias, _textEps), layer.Q)
                 .view(b, t, _heads, _headDim); // (b, t, P) -> (b, t, h, hd)
             var queryInContext = torch.einsum("bthd,hdc->bthc", q, layer.K).reshape(b, t * _heads, _dim); // (b, t*h, P)
-            var attention = (torch.bmm(queryInContext, visual.transpose(1, 2)) * _scale).softmax(-1); // (b, t*h, n)
+            var attention = torch.bmm(queryInContext, visual.transpose(1, 2)).mul(_attentionScale).softmax(-1); // (b, t*h, n)
             var pooled = torch.bmm(attention, visual).view(b, t, _heads, _dim); // (b, t*h, P) -> (b, t, h, P)
             var heads = torch.einsum("bthc,hdc->bthd", pooled, layer.V).reshape(b, t, _dim); // (b, t, h, hd) -> (b, t, P)
-            x = x + F.linear(heads, layer.Proj, layer.ProjBias);
+            x = x.add(F.linear(heads, layer.Proj, layer.ProjBias), _one);
             var hidden = F.linear(F.layer_norm(x, [_dim], layer.Norm3Weight, layer.Norm3Bias, _textEps), layer.Fc1, layer.Fc1Bias);
-            hidden = _quickGelu ? hidden * torch.sigmoid(hidden * 1.702) : F.gelu(hidden);
-            x = x + F.linear(hidden, layer.Fc2, layer.Fc2Bias);
+            hidden = _quickGelu ? hidden.mul(torch.sigmoid(hidden.mul(_quickGeluFactor))) : F.gelu(hidden);
+            x = x.add(F.linear(hidden, layer.Fc2, layer.Fc2Bias), _one);
         }
-        var textEmbeds = text + _alpha * x;
+        var textEmbeds = text.add(_alpha.mul(x), _one);
         textEmbeds = textEmbeds / textEmbeds.norm(-1, true);
         var video = videoFeatures / videoFeatures.norm(-1, true);
         var logits = torch.einsum("bd,btd->bt", video, _logitScale.exp() * textEmbeds); // (b, t)
@@ -85,6 +91,7 @@ internal sealed class FusedPromptScorer : IDisposable
     {
         foreach (var tensor in new[] { _logitScale, _alpha, _visualNormWeight, _visualNormBias }) tensor.Dispose();
         foreach (var layer in _layers) layer.Dispose();
+        foreach (var scalar in new[] { _one, _quickGeluFactor, _attentionScale }) scalar.Dispose();
     }
 
     private sealed record Layer(Tensor Norm1Weight, Tensor Norm1Bias, Tensor Q, Tensor K, Tensor V, Tensor Proj, Tensor ProjBias,

@@ -90,8 +90,9 @@ public sealed class XClipInference : IDisposable
         {
             using var scope = NewDisposeScope();
             var text = torch.tensor(textFeatures.SelectMany(f => f).ToArray(), [textFeatures.Count, p]);
-            var video = torch.tensor(embeddings, [clips, p]);
-            var context = torch.tensor(contexts, [clips, n, p]);
+            // frombuffer shares the arrays instead of cloning them: a K-clip context batch is megabytes per query.
+            var video = torch.frombuffer(embeddings, ScalarType.Float32).view(clips, p);
+            var context = torch.frombuffer(contexts, ScalarType.Float32).view(clips, n, p);
             var logits = _scorer.Logits(text, video, context).contiguous(); // (clips, texts)
             float[] flat = logits.data<float>().ToArray();
             int texts = textFeatures.Count;
