@@ -17,14 +17,18 @@ public sealed class FlatVectorIndex : IVectorIndex, IDisposable
     private long[] _ids;
     private int _count;
 
-    /// <summary>Creates an empty index; <paramref name="parallel"/> splits each search across cores.</summary>
-    public FlatVectorIndex(int dimension, bool parallel = false)
+    /// <summary>
+    /// Creates an empty index; <paramref name="parallel"/> splits each search across cores, and
+    /// <paramref name="capacity"/> reserves room for that many vectors.
+    /// </summary>
+    public FlatVectorIndex(int dimension, bool parallel = false, int capacity = 16)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(dimension, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
         Dimension = dimension;
         _parallel = parallel;
-        _vectors = new float[16 * dimension];
-        _ids = new long[16];
+        _vectors = new float[(long)capacity * dimension];
+        _ids = new long[capacity];
     }
 
     /// <inheritdoc />
