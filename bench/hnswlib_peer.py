@@ -68,7 +68,12 @@ def main():
         hits = sum(len(set(labels[i].tolist()) & set(truth[i].tolist())) for i in range(len(queries)))
         runs.append({"ef": ef, "recall": hits / (k * len(queries)), "qps": len(queries) / seconds,
                      "cpu_qps": len(queries) / cpu_seconds})
-    print(json.dumps({"version": getattr(hnswlib, "__version__", "unknown"), "build_s": build_s, "build_cpu_s": build_cpu_s,
+    try:
+        from importlib.metadata import version
+        peer_version = version("hnswlib")
+    except Exception:
+        peer_version = getattr(hnswlib, "__version__", "unknown")
+    print(json.dumps({"version": peer_version, "build_s": build_s, "build_cpu_s": build_cpu_s,
                       "file_bytes_per_vector": file_bytes / n, "runs": runs}))
 
 
