@@ -26,18 +26,15 @@ public sealed class PreprocessBenchmark : IBenchmark
         Console.WriteLine($"preprocess: xclip-base-patch32 config (shortest edge 224, crop 224x224), {seconds:0.#} s per figure, " +
                           $"{threads} logical cores, .NET {Environment.Version}");
         // Wall-clock rates drop when other processes share the cores; CPU time per frame is the steadier figure.
-        Console.WriteLine($"{"input",-10} {"1 thread f/s",13} {"CPU ms/frame",13} {"alloc B/frame",14} " +
-                          $"{$"parallel({threads}) f/s",20} {"CPU ms/frame",13} {"alloc B/frame",14}");
-
+        Console.WriteLine($"{"input",-10} {"mode",-34} {"frames/s",9} {"CPU ms/frame",13} {"alloc B/frame",14}");
         foreach (var (width, height) in s_sizes)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var frames = MakeFrames(width, height, FramesPerVideo);
-            var single = MeasureSingle(processor, frames, seconds, cancellationToken);
-            var parallel = MeasureParallel(processor, frames, threads, seconds, cancellationToken);
-            Console.WriteLine($"{width}x{height,-5} {single.FramesPerSecond,13:F1} {single.CpuMsPerFrame,13:F2} " +
-                              $"{single.AllocatedPerFrame,14:F0} {parallel.FramesPerSecond,20:F1} {parallel.CpuMsPerFrame,13:F2} " +
-                              $"{parallel.AllocatedPerFrame,14:F0}");
+            Print(width, height, "Preprocess, 1 thread, reused output", MeasureSingle(processor, frames, seconds, cancellationToken));
+            Print(width, height, "PreprocessVideos 4x8, 1 thread", MeasureBatch(processor, frames, 1, seconds, cancellationToken));
+            Print(width, height, $"PreprocessVideos 4x8, Parallel({threads})", MeasureBatch(processor, frames, threads, seconds, cancellationToken));
+            Print(width, height, $"same, Parallel({threads}), reused output", MeasureBatch(processor, frames, threads, seconds, cancellationToken, reuse: true));
         }
 
         using var process = Process.GetCurrentProcess();
@@ -45,7 +42,7 @@ public sealed class PreprocessBenchmark : IBenchmark
         Console.WriteLine($"peak RSS {process.PeakWorkingSet64 / (1024.0 * 1024.0):F0} MiB (includes the runtime and the " +
                           $"largest input: {FramesPerVideo} frames of 1920x1080 = {FramesPerVideo * 1920 * 1080 * 3 / (1024.0 * 1024.0):F0} MiB); " +
                           $"GC heap now {GC.GetTotalMemory(false) / (1024.0 * 1024.0):F0} MiB");
-        Console.WriteLine("parallel alloc/frame includes the pixel_values output itself: 3*224*224*4 = 602112 B per frame.");
+        Console.WriteLine("PreprocessVideos alloc/frame includes its pixel_values output: 3*224*224*4 = 602112 B per frame.");
         return Task.FromResult(0);
     }
 
@@ -68,20 +65,25 @@ public sealed class PreprocessBenchmark : IBenchmark
             (GC.GetAllocatedBytesForCurrentThread() - allocatedBefore) / (double)count);
     }
 
-    private static Measurement MeasureParallel(
-        VideoMaeImageProcessor processor, IReadOnlyList<RgbFrame> frames, int threads, double seconds, CancellationToken token)
+    private static void Print(int width, int height, string mode, Measurement m) =>
+        Console.WriteLine($"{$"{width}x{height}",-10} {mode,-34} {m.FramesPerSecond,9:F1} {m.CpuMsPerFrame,13:F2} {m.AllocatedPerFrame,14:F0}");
+
+    private static Measurement MeasureBatch(
+        VideoMaeImageProcessor processor, IReadOnlyList<RgbFrame> frames, int threads, double seconds, CancellationToken token,
+        bool reuse = false)
     {
         // A batch of 4 videos of 8 frames: what the indexer hands the model at once.
         IReadOnlyList<IReadOnlyList<RgbFrame>> batch = [frames, frames, frames, frames];
         int perBatch = batch.Count * frames.Count;
-        processor.PreprocessVideos(batch, threads);
+        float[]? buffer = reuse ? processor.PreprocessVideos(batch, threads).Data : null;
+        processor.PreprocessVideos(batch, buffer, threads);
         long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var cpuBefore = CpuTime();
         var clock = Stopwatch.StartNew();
         long count = 0;
         while (clock.Elapsed.TotalSeconds < seconds && !token.IsCancellationRequested)
         {
-            processor.PreprocessVideos(batch, threads);
+            processor.PreprocessVideos(batch, buffer, threads);
             count += perBatch;
         }
         double elapsed = clock.Elapsed.TotalSeconds;

@@ -85,7 +85,18 @@ public sealed class VideoMaeImageProcessor
     /// </summary>
     /// <exception cref="PreprocessingInputException">No videos, a video without frames, unequal frame counts, or
     /// (without centre crop) frames that come out at different sizes.</exception>
-    public PixelValues PreprocessVideos(IReadOnlyList<IReadOnlyList<RgbFrame>> videos, int maxDegreeOfParallelism = 1)
+    public PixelValues PreprocessVideos(IReadOnlyList<IReadOnlyList<RgbFrame>> videos, int maxDegreeOfParallelism = 1) =>
+        PreprocessVideos(videos, null, maxDegreeOfParallelism);
+
+    /// <summary>
+    /// As <see cref="PreprocessVideos(IReadOnlyList{IReadOnlyList{RgbFrame}}, int)"/>, writing into
+    /// <paramref name="destination"/> (which becomes <see cref="PixelValues.Data"/>) so that a pipeline can reuse
+    /// one buffer per batch shape; null allocates a new array.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="destination"/> is not exactly the batch's length.</exception>
+    /// <exception cref="PreprocessingInputException">As for the allocating overload.</exception>
+    public PixelValues PreprocessVideos(
+        IReadOnlyList<IReadOnlyList<RgbFrame>> videos, float[]? destination, int maxDegreeOfParallelism = 1)
     {
         ArgumentNullException.ThrowIfNull(videos);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxDegreeOfParallelism);
@@ -96,7 +107,12 @@ public sealed class VideoMaeImageProcessor
         if (length > Array.MaxLength)
             throw new PreprocessingInputException(
                 $"{videos.Count} videos of {frames} frames at {output} make {length} values, more than one array holds; split the batch.");
-        var data = new float[length];
+        if (destination != null && destination.Length != length)
+            throw new ArgumentException(
+                $"The batch needs {length} values ([{videos.Count}, {frames}, 3, {output.Height}, {output.Width}]), " +
+                $"the destination holds {destination.Length}.", nameof(destination));
+        // Every value is written below, so the array need not be zeroed first.
+        var data = destination ?? GC.AllocateUninitializedArray<float>((int)length);
 
         void One(int index)
         {

@@ -166,6 +166,30 @@ public class VideoMaeImageProcessorTests
     }
 
     [Fact]
+    public void PreprocessVideos_ReusedDestination_OverwritesEveryValue()
+    {
+        var processor = new VideoMaeImageProcessor(s_cropOnly);
+        var videos = new[] { new[] { Gradient(5, 3), Gradient(12, 9) } };
+        var expected = processor.PreprocessVideos(videos);
+        var buffer = Enumerable.Repeat(float.NaN, expected.Data.Length).ToArray();
+
+        var actual = processor.PreprocessVideos(videos, buffer);
+
+        Assert.Same(buffer, actual.Data);
+        Assert.Equal(expected.Data, buffer);
+    }
+
+    [Fact]
+    public void PreprocessVideos_DestinationWrongLength_ThrowsNamingShape()
+    {
+        var processor = new VideoMaeImageProcessor(s_cropOnly);
+
+        var e = Assert.Throws<ArgumentException>(() => processor.PreprocessVideos([[Gradient(8, 8)]], new float[10]));
+
+        Assert.Contains("[1, 1, 3, 8, 8]", e.Message);
+    }
+
+    [Fact]
     public void Constructor_InvalidConfig_Throws()
     {
         var config = PreprocessorConfig.Default with { ImageStd = [0.2, 0.2] };
