@@ -62,6 +62,7 @@ public sealed class SearchBenchmark : IBenchmark
             Console.WriteLine();
             Console.WriteLine($"library {size:N0} clips: HNSW (M=16, efConstruction=100) built in {buildSeconds:F1} s; " +
                               $"{index.AllocatedBytes / 1048576.0:F0} MiB; latency in ms, p50 / p95");
+            await RerankBreakdownAsync(inference, index, catalog, settings, cancellationToken);
             Console.WriteLine($"{"K",5} {"tokenize",15} {"encode",15} {"ANN",15} {"re-rank",15} {"total",15} {"total, cached text",20} {"gen2 GCs",9}");
             foreach (int k in settings.Ks)
             {
@@ -85,6 +86,34 @@ public sealed class SearchBenchmark : IBenchmark
                                   $"{Cell(runs.Select(r => r.TokenizeMs + r.EncodeMs + r.AnnMs + r.RerankMs))} {Cell(cachedTotals),20} {GC.CollectionCount(2) - gen2Before,9}");
             }
         }
+    }
+
+    /// <summary>Re-ranking split into the candidate read (here: float16 decode of the contexts) and the batched X-CLIP call.</summary>
+    private static async Task RerankBreakdownAsync(XClipInference inference, HnswVectorIndex index, SyntheticSearchCatalog catalog,
+        BenchSettings settings, CancellationToken cancellationToken)
+    {
+        var features = (await new QueryEncoder(inference, new TextFeatureCache(0)).EncodeAsync(QueryPhrases.All[0], cancellationToken)).Query.Features;
+        var parts = new List<string>();
+        foreach (int k in settings.Ks)
+        {
+            var ids = index.Search(features, k).Select(h => h.Id).ToList();
+            var reranker = new ClipReranker(inference, catalog);
+            var fetch = new List<double>();
+            var score = new List<double>();
+            for (int run = -2; run < 20; run++)
+            {
+                long start = Stopwatch.GetTimestamp();
+                var batch = await catalog.GetCandidatesAsync(ids, cancellationToken);
+                double fetchMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+                start = Stopwatch.GetTimestamp();
+                await reranker.ScoreAsync(features, batch, cancellationToken);
+                if (run < 0) continue;
+                fetch.Add(fetchMs);
+                score.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            }
+            parts.Add($"K={k}: decode {Percentiles.Of(fetch, 50):F1} + score {Percentiles.Of(score, 50):F1}");
+        }
+        Console.WriteLine("re-rank split, ms p50: " + string.Join("; ", parts));
     }
 
     /// <summary>Recall of the final top 10 at each K against K = every clip, on a library small enough to re-rank whole.</summary>

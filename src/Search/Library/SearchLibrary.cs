@@ -6,13 +6,13 @@ namespace VideoSearch.Search.Library;
 
 /// <summary>
 /// An indexed library opened for searching: <c>&lt;dir&gt;/catalog.db</c> (the source of truth) and
-/// <c>&lt;dir&gt;/clips.hnsw</c> (the vector index the indexer saves). A missing, damaged or stale index file is
+/// <c>&lt;dir&gt;/vectors.hnsw</c> (the vector index the indexer saves). A missing, damaged or stale index file is
 /// rebuilt in memory from the catalog's embeddings and left alone on disk (the indexer owns it).
 /// </summary>
 public sealed class SearchLibrary : IDisposable
 {
     /// <summary>File name of the vector index inside the library folder.</summary>
-    public const string IndexFileName = "clips.hnsw";
+    public const string IndexFileName = "vectors.hnsw";
 
     private SearchLibrary(string directory, VideoCatalog catalog, ModelState model, HnswVectorIndex index, long clipCount)
     {
