@@ -63,6 +63,7 @@ internal static class SearchCommand
         catch (LibraryNotFoundException e) { return await Fail(error, e.Message, ExitCodes.NotFound); }
         catch (ModelMismatchException e) { return await Fail(error, e.Message, ExitCodes.Usage); }
         catch (SearchQueryException e) { return await Fail(error, e.Message, ExitCodes.Usage); }
+        catch (ModelReferenceException e) { return await Fail(error, e.Message, ExitCodes.Usage); }
         catch (HubException e) { return await Fail(error, e.Message, ExitCodes.NotFound); }
         catch (CatalogException e) { return await Fail(error, e.Message, ExitCodes.Failed); }
         catch (OperationCanceledException) { return ExitCodes.Cancelled; }

@@ -13,7 +13,7 @@ public static class LibraryModel
     /// The folder of the library's model: <paramref name="requested"/> when given and it is the library's model,
     /// otherwise the recorded folder or hub snapshot (downloaded when not cached, like every command's model).
     /// </summary>
-    /// <exception cref="ModelMismatchException"><paramref name="requested"/> names another model.</exception>
+    /// <exception cref="ModelMismatchException"><paramref name="requested"/> names another model, or the recorded folder is gone.</exception>
     /// <exception cref="HubException">The recorded hub model is neither cached nor obtainable.</exception>
     public static async Task<string> ResolveAsync(ModelState indexed, string? requested, ModelLocator locator,
         CancellationToken cancellationToken)
@@ -30,6 +30,9 @@ public static class LibraryModel
             return resolved.Folder;
         }
         if (Directory.Exists(indexed.ModelId)) return indexed.ModelId;
+        if (Path.IsPathFullyQualified(indexed.ModelId))
+            throw new ModelMismatchException(
+                $"The library was indexed with the model folder '{indexed.ModelId}', which no longer exists: restore it or re-index.");
         ResolvedModel recorded = await locator.ResolveAsync($"{indexed.ModelId}@{indexed.Revision}", null, cancellationToken)
             .ConfigureAwait(false);
         return recorded.Folder;
