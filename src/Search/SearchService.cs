@@ -65,11 +65,34 @@ public sealed class SearchService(
         CheckPage(top, 0);
         float[] embedding = await catalog.GetEmbeddingAsync(clipId, cancellationToken).ConfigureAwait(false)
             ?? throw new SearchQueryException($"No indexed clip has id {clipId}.");
+        return await SimilarAsync($"clip {clipId}", embedding, clipId, top, filters, cancellationToken).ConfigureAwait(false);
+    }
 
+    /// <summary>
+    /// Query by example with any embedding (for instance a video file's, from <c>VideoExampleEncoder</c>): the K
+    /// nearest clips ranked by embedding cosine, grouped into videos.
+    /// </summary>
+    public Task<SearchResponse> SearchSimilarAsync(float[] embedding, int top, SearchFilters? filters,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(embedding);
+        CheckPage(top, 0);
+        return SimilarAsync("example video", embedding, null, top, filters, cancellationToken);
+    }
+
+    private async Task<SearchResponse> SimilarAsync(string query, float[] embedding, long? exclude, int top,
+        SearchFilters? filters, CancellationToken cancellationToken)
+    {
         long start = Stopwatch.GetTimestamp();
         Func<long, bool>? allowed = await FilterAsync(filters, cancellationToken).ConfigureAwait(false);
-        Func<long, bool> filter = allowed is null ? id => id != clipId : id => id != clipId && allowed(id);
-        IReadOnlyList<VectorHit> hits = index.Search(embedding, _options.CandidateCount, filter);
+        Func<long, bool>? filter = (allowed, exclude) switch
+        {
+            (null, null) => null,
+            (null, { } self) => id => id != self,
+            ({ } only, null) => only,
+            ({ } only, { } self) => id => id != self && only(id),
+        };
+        IReadOnlyList<VectorHit> hits = index.Search(embedding, Math.Max(_options.CandidateCount, top), filter);
         double annMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
 
         start = Stopwatch.GetTimestamp();
@@ -79,7 +102,7 @@ public sealed class SearchService(
         double fetchMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
 
         var (page, total) = ResultGrouper.Group(scored, 0, top);
-        return new SearchResponse($"clip {clipId}", false, page, total, new SearchTimings(0, 0, annMs, fetchMs));
+        return new SearchResponse(query, false, page, total, new SearchTimings(0, 0, annMs, fetchMs));
     }
 
     private async Task<Func<long, bool>?> FilterAsync(SearchFilters? filters, CancellationToken cancellationToken)
