@@ -1,4 +1,5 @@
 using System.CommandLine;
+using VideoSearch.Cli.Commands;
 
 namespace VideoSearch.Cli;
 
@@ -8,8 +9,11 @@ public static class CommandLine
     /// <summary>Builds the root command with every subcommand.</summary>
     public static RootCommand Build()
     {
-        var root = new RootCommand("VideoSearch: index a folder of videos and search them by text with X-CLIP.");
-        root.Subcommands.Add(Commands.SearchCommand.Create());
+        var root = new RootCommand("VideoSearch: index a folder of videos and search them by text with X-CLIP.")
+        {
+            ModelCommand.Create(),
+            SearchCommand.Create(),
+        };
         return root;
     }
 }

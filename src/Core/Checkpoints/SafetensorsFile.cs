@@ -64,14 +64,25 @@ public sealed class SafetensorsFile : IDisposable
         }
     }
 
-    /// <summary>Reads one tensor on the CPU: float types as float32, integer types as int64.</summary>
-    public Tensor ReadTensor(string name)
+    /// <summary>Reads one tensor's stored bytes as they are (little-endian, C order, its own dtype).</summary>
+    public byte[] ReadBytes(string name)
     {
         if (!Tensors.TryGetValue(name, out var info))
             throw new KeyNotFoundException($"Tensor '{name}' is not in '{FilePath}'.");
         var bytes = new byte[info.End - info.Begin];
-        stream.Position = dataStart + info.Begin;
-        stream.ReadExactly(bytes);
+        lock (stream)
+        {
+            stream.Position = dataStart + info.Begin;
+            stream.ReadExactly(bytes);
+        }
+        return bytes;
+    }
+
+    /// <summary>Reads one tensor on the CPU: float types as float32, integer types as int64.</summary>
+    public Tensor ReadTensor(string name)
+    {
+        byte[] bytes = ReadBytes(name);
+        SafetensorsTensorInfo info = Tensors[name];
         long[] shape = info.Shape;
         switch (info.DType)
         {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using TorchSharp;
 using VideoSearch.Core.Checkpoints;
+using VideoSearch.Core.Tests.Checkpoints;
 using VideoSearch.Core.Model;
 using VideoSearch.TestSupport;
 using static TorchSharp.torch;

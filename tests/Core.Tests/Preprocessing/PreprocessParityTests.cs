@@ -1,3 +1,5 @@
+using VideoSearch.Core.Checkpoints;
+using VideoSearch.Core.Tests.Checkpoints;
 using System.Text.Json;
 using VideoSearch.Core.Media;
 using VideoSearch.Core.Preprocessing;
@@ -32,7 +34,7 @@ public class PreprocessParityTests
     [MemberData(nameof(Cases))]
     public void Resize_GoldenCase_IdenticalToPil(string name)
     {
-        var file = SafetensorsFile.Load(Path.Combine(Kit, name + ".safetensors"));
+        using var file = SafetensorsFile.Open(Path.Combine(Kit, name + ".safetensors"));
         foreach (var (index, frames) in Videos(file))
         {
             long[] shape = file.Shape($"video{index}/resized");
@@ -54,7 +56,7 @@ public class PreprocessParityTests
     [MemberData(nameof(Cases))]
     public void PreprocessVideos_GoldenCase_MatchesPixelValues(string name)
     {
-        var file = SafetensorsFile.Load(Path.Combine(Kit, name + ".safetensors"));
+        using var file = SafetensorsFile.Open(Path.Combine(Kit, name + ".safetensors"));
         var processor = new VideoMaeImageProcessor(PreprocessorConfig.Default);
         var videos = Videos(file).Select(v => v.Frames).ToList();
 
@@ -76,7 +78,7 @@ public class PreprocessParityTests
     [Fact]
     public void PreprocessVideos_ParallelOverFrames_SameAsSequential()
     {
-        var file = SafetensorsFile.Load(Path.Combine(Kit, "batch2_400x300_300x400.safetensors"));
+        using var file = SafetensorsFile.Open(Path.Combine(Kit, "batch2_400x300_300x400.safetensors"));
         var processor = new VideoMaeImageProcessor(PreprocessorConfig.Default);
         var videos = Videos(file).Select(v => v.Frames).ToList();
 
