@@ -14,6 +14,7 @@ public static class CommandLine
             ModelCommand.Create(),
             IndexCommand.Create(),
             VerifyCommand.Create(),
+            SearchCommand.Create(),
         };
         return root;
     }

@@ -5,6 +5,8 @@ namespace VideoSearch.Core.Catalog;
 /// <summary>Brings one catalog file to <see cref="CatalogMigrations.LatestVersion"/>, refusing files it must not touch.</summary>
 internal sealed class CatalogMigrator(SqliteConnection connection, string databasePath)
 {
+    public const int PageSize = 16384;
+
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
         // Reading the header first also turns a non-SQLite file into an error before anything is written.
@@ -15,6 +17,12 @@ internal sealed class CatalogMigrator(SqliteConnection connection, string databa
             await CheckApplicationIdAsync(null, cancellationToken).ConfigureAwait(false);
             return;
         }
+
+        // The page size only takes effect on a file still empty (no-op otherwise), so it comes before anything
+        // writes. 16 KiB pages suit the catalog's rows: a 50 KB context spans 4 overflow pages instead of 13, and
+        // seven ~2.1 KB clip rows share a page instead of one per 4 KiB page, halving the index-rebuild scan.
+        if (version == 0)
+            await ExecuteAsync($"PRAGMA page_size={PageSize};", null, cancellationToken).ConfigureAwait(false);
 
         // journal_mode cannot change inside a transaction; WAL is a property of the file and persists.
         await ExecuteAsync("PRAGMA journal_mode=WAL;", null, cancellationToken).ConfigureAwait(false);

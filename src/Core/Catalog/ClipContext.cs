@@ -7,7 +7,8 @@ namespace VideoSearch.Core.Catalog;
 /// <param name="ClipIndex">Position of the clip in its video.</param>
 /// <param name="StartSeconds">Start of the clip's time range.</param>
 /// <param name="EndSeconds">End of the clip's time range.</param>
-/// <param name="Context">Decoded prompt-generator context, row-major <c>[patches, dim]</c>.</param>
+/// <param name="Context">Decoded prompt-generator context, row-major <c>[patches, dim]</c>: a slice of
+/// <see cref="ClipContextBatch.Contexts"/>.</param>
 public sealed record ClipContext(
     long ClipId,
     VideoId VideoId,
@@ -15,4 +16,4 @@ public sealed record ClipContext(
     int ClipIndex,
     double StartSeconds,
     double EndSeconds,
-    float[] Context);
+    ReadOnlyMemory<float> Context);

@@ -50,7 +50,7 @@ public sealed class FrameExtractor(MediaToolOptions? options = null)
         // ffmpeg reads the times back from text; use exactly the values it will parse.
         double[] relative = timestamps.Select(t => Exact(Exact(t) - start)).ToArray();
         double[] distinct = relative.Distinct().Order().ToArray();
-        double length = Exact(distinct[^1] + tolerance);
+        double length = Exact(distinct[^1] + LookAhead(video));
         int width = video.DisplayWidth, height = video.DisplayHeight;
         int frameBytes = checked(width * height * 3);
 
@@ -92,6 +92,14 @@ public sealed class FrameExtractor(MediaToolOptions? options = null)
         ArgumentNullException.ThrowIfNull(video);
         return video.FramesPerSecond > 0 ? Math.Max(1.0, 2.0 / video.FramesPerSecond) : 1.0;
     }
+
+    /// <summary>
+    /// How far past the latest time the window is decoded, so the first frame after it is found: 0.5 s covers
+    /// frame intervals of video down to 2 frames per second (two intervals for slower video) at a cost of 0.5 s of
+    /// extra decoding per clip. Past the end of the stream the last frame is repeated instead.
+    /// </summary>
+    private static double LookAhead(VideoInfo video) =>
+        video.FramesPerSecond > 0 ? Math.Max(0.5, 2.0 / video.FramesPerSecond) : 1.0;
 
     private static void CheckDecodedEnough(VideoInfo video, ShowInfoLog log, double start, double lastRelative, double tolerance, ToolResult result)
     {

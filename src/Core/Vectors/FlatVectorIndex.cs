@@ -17,14 +17,18 @@ public sealed class FlatVectorIndex : IVectorIndex, IDisposable
     private long[] _ids;
     private int _count;
 
-    /// <summary>Creates an empty index; <paramref name="parallel"/> splits each search across cores.</summary>
-    public FlatVectorIndex(int dimension, bool parallel = false)
+    /// <summary>
+    /// Creates an empty index; <paramref name="parallel"/> splits each search across cores, and
+    /// <paramref name="capacity"/> reserves room for that many vectors.
+    /// </summary>
+    public FlatVectorIndex(int dimension, bool parallel = false, int capacity = 16)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(dimension, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
         Dimension = dimension;
         _parallel = parallel;
-        _vectors = new float[16 * dimension];
-        _ids = new long[16];
+        _vectors = new float[(long)capacity * dimension];
+        _ids = new long[capacity];
     }
 
     /// <inheritdoc />
@@ -51,12 +55,16 @@ public sealed class FlatVectorIndex : IVectorIndex, IDisposable
         {
             if (!_slotsById.TryGetValue(id, out int slot))
             {
-                slot = _count++;
+                slot = _count;
                 if (slot == _ids.Length)
                 {
-                    Array.Resize(ref _ids, slot * 2);
-                    Array.Resize(ref _vectors, slot * 2 * Dimension);
+                    // One array holds every vector, so the index stops at the largest .NET array.
+                    int capacity = (int)Math.Min((long)slot * 2, Array.MaxLength / Dimension);
+                    if (capacity <= slot) throw new InvalidOperationException($"A flat index holds at most {slot} vectors of {Dimension} dimensions.");
+                    Array.Resize(ref _ids, capacity);
+                    Array.Resize(ref _vectors, capacity * Dimension);
                 }
+                _count++;
                 _slotsById[id] = slot;
                 _ids[slot] = id;
             }
@@ -132,6 +140,7 @@ public sealed class FlatVectorIndex : IVectorIndex, IDisposable
         reader.Require(count * (sizeof(long) + (long)dimension * sizeof(float)), "the vectors");
         var index = new FlatVectorIndex(dimension);
         index._ids = new long[Math.Max(16, count)];
+        if ((long)count * dimension > Array.MaxLength) throw reader.Corrupt($"{count} vectors of {dimension} dimensions exceed one array");
         index._vectors = new float[Math.Max(16, count) * dimension];
         reader.Read(index._ids.AsSpan(0, count));
         reader.Read(index._vectors.AsSpan(0, count * dimension));

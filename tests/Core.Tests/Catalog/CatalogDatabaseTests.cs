@@ -13,6 +13,7 @@ public class CatalogDatabaseTests
         Assert.True(File.Exists(temp.DatabasePath));
         await using SqliteConnection connection = await temp.Catalog.Database.OpenConnectionAsync(default);
         Assert.Equal("wal", Scalar(connection, "PRAGMA journal_mode;"));
+        Assert.Equal((long)CatalogMigrator.PageSize, Scalar(connection, "PRAGMA page_size;"));
         Assert.Equal(1L, Scalar(connection, "PRAGMA foreign_keys;"));
         Assert.Equal((long)CatalogMigrations.LatestVersion, Scalar(connection, "PRAGMA user_version;"));
         Assert.Equal((long)CatalogMigrations.ApplicationId, Scalar(connection, "PRAGMA application_id;"));

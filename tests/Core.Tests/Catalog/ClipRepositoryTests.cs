@@ -23,23 +23,26 @@ public class ClipRepositoryTests
     }
 
     [Fact]
-    public async Task GetContextsAsync_IdsInAnyOrderWithOneMissing_ReturnsFoundClipsInRequestOrder()
+    public async Task GetContextsAsync_IdsInAnyOrderWithOneMissingAndOneRepeated_ReturnsFoundClipsInRequestOrder()
     {
         await using TempCatalog temp = await TempCatalog.CreateAsync();
         var (_, video) = await temp.AddVideoAsync("a.mp4");
         NewClip[] clips = [TempCatalog.Clip(0), TempCatalog.Clip(1), TempCatalog.Clip(2)];
         CompletedVideo done = await temp.Catalog.Writer.CompleteVideoAsync(video, TempCatalog.Metadata, clips);
-        long[] request = [done.NewClipIds[2], 987_654, done.NewClipIds[0]];
+        long[] request = [done.NewClipIds[2], 987_654, done.NewClipIds[0], done.NewClipIds[2]];
 
-        IReadOnlyList<ClipContext> found = await temp.Catalog.Clips.GetContextsAsync(request);
+        ClipContextBatch batch = await temp.Catalog.Clips.GetContextsAsync(request);
 
-        Assert.Equal([done.NewClipIds[2], done.NewClipIds[0]], found.Select(c => c.ClipId));
-        ClipContext first = found[0];
+        Assert.Equal([done.NewClipIds[2], done.NewClipIds[0]], batch.Clips.Select(c => c.ClipId));
+        Assert.Equal((16, 40), (batch.Patches, batch.Dim));
+        Assert.Equal(2 * 16 * 40, batch.Contexts.Length);
+        ClipContext first = batch.Clips[0];
         Assert.Equal(video, first.VideoId);
-        Assert.Equal((4.0, 6.0), (first.StartSeconds, first.EndSeconds));
-        Assert.Equal(clips[2].Context.Length, first.Context.Length);
-        for (int i = 0; i < first.Context.Length; i++)
-            Assert.True(MathF.Abs(first.Context[i] - clips[2].Context[i]) <= ContextCodec.MaxFloat16Error(clips[2].Context[i]));
+        Assert.Equal((2, 4.0, 6.0), (first.ClipIndex, first.StartSeconds, first.EndSeconds));
+        // The contiguous buffer holds clip 2 then clip 0, each within the float16 rounding bound of what was stored.
+        AssertCloseToStored(clips[2].Context, batch.Contexts.AsSpan(0, 640));
+        AssertCloseToStored(clips[0].Context, batch.Contexts.AsSpan(640, 640));
+        Assert.True(batch.Clips[1].Context.Span.SequenceEqual(batch.Contexts.AsSpan(640, 640)));
     }
 
     [Fact]
@@ -47,7 +50,18 @@ public class ClipRepositoryTests
     {
         await using TempCatalog temp = await TempCatalog.CreateAsync();
 
-        Assert.Empty(await temp.Catalog.Clips.GetContextsAsync([]));
+        ClipContextBatch batch = await temp.Catalog.Clips.GetContextsAsync([]);
+
+        Assert.Empty(batch.Clips);
+        Assert.Empty(batch.Contexts);
+    }
+
+    private static void AssertCloseToStored(float[] stored, ReadOnlySpan<float> decoded)
+    {
+        Assert.Equal(stored.Length, decoded.Length);
+        for (int i = 0; i < stored.Length; i++)
+            Assert.True(MathF.Abs(decoded[i] - stored[i]) <= ContextCodec.MaxFloat16Error(stored[i]),
+                $"value {i}: {decoded[i]} vs stored {stored[i]}");
     }
 
     [Fact]

@@ -21,8 +21,8 @@ public class IndexedVideoWriterTests
         Assert.Equal(TempCatalog.TinyModel.ModelId, record.ModelId);
         Assert.Equal(TempCatalog.TinyModel.Revision, record.ModelRevision);
         Assert.NotNull(record.IndexedAt);
-        IReadOnlyList<ClipContext> stored = await temp.Catalog.Clips.GetContextsAsync(result.NewClipIds);
-        Assert.Equal([0, 1, 2], stored.Select(c => c.ClipIndex));
+        ClipContextBatch stored = await temp.Catalog.Clips.GetContextsAsync(result.NewClipIds);
+        Assert.Equal([0, 1, 2], stored.Clips.Select(c => c.ClipIndex));
         Assert.Equal(clips[1].ThumbnailJpeg, await temp.Catalog.Clips.GetThumbnailAsync(result.NewClipIds[1]));
     }
 

@@ -81,7 +81,7 @@ public class VideoRepositoryTests
         Assert.Equal(done.NewClipIds, removed);
         Assert.Null(await temp.Catalog.Videos.GetAsync(id));
         Assert.Equal(0L, await temp.Catalog.Clips.CountAsync());
-        Assert.Empty(await temp.Catalog.Clips.GetContextsAsync(done.NewClipIds));
+        Assert.Empty((await temp.Catalog.Clips.GetContextsAsync(done.NewClipIds)).Clips);
         Assert.Null(await temp.Catalog.Clips.GetThumbnailAsync(done.NewClipIds[1]));
     }
 
@@ -108,7 +108,7 @@ public class VideoRepositoryTests
         Assert.Equal(id, moved.Id);
         Assert.Equal(VideoStatus.Indexed, moved.Status);
         Assert.Null(await temp.Catalog.Videos.GetByPathAsync(Path.Combine(temp.Directory, "media", "old", "a.mp4")));
-        ClipContext clip = Assert.Single(await temp.Catalog.Clips.GetContextsAsync(done.NewClipIds));
+        ClipContext clip = Assert.Single((await temp.Catalog.Clips.GetContextsAsync(done.NewClipIds)).Clips);
         Assert.Equal(newPath, clip.VideoPath);
     }
 
