@@ -139,13 +139,14 @@ public sealed class HnswVectorIndex : IVectorIndex, IDisposable
     }
 
     /// <inheritdoc />
+    /// <remarks>The filter runs inside the search and must not call back into this index.</remarks>
     public IReadOnlyList<VectorHit> Search(ReadOnlySpan<float> query, int k, Func<long, bool>? filter = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(k);
         int dimension = Dimension;
         Span<float> normalized = dimension <= 4096 ? stackalloc float[dimension] : new float[dimension];
         VectorMath.NormalizeInto(query, normalized, dimension);
-        var hits = new List<VectorHit>(k);
+        var hits = new List<VectorHit>(Math.Min(k, 256));
         _lock.EnterReadLock();
         try
         {
