@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
+using VideoSearch.Core.Inference;
 using VideoSearch.Core.Model;
 using VideoSearch.Core.Native;
 using VideoSearch.Core.Preprocessing;
+using VideoSearch.Core.Text;
 using VideoSearch.Indexer;
 using VideoSearch.Indexer.Embedding;
 using VideoSearch.Indexer.Pipeline;
@@ -43,7 +45,11 @@ public sealed class IndexingBenchmark : IBenchmark
             long loadStart = Stopwatch.GetTimestamp();
             var model = new XClipModel(new XClipConfig());
             model.eval();
-            var encoder = new ClipEncoder(model, PreprocessorConfig.Default, "random/xclip-base-patch32-architecture", "seed-42");
+            // The tokenizer is not used for indexing; any CLIP vocabulary satisfies the inference wrapper.
+            var tokenizer = ClipTokenizer.FromFolder(Path.Combine(RepositoryRoot(), "tests", "fixtures", "reference", "xclip-tiny-clipvocab"));
+            var inference = new XClipInference(model, tokenizer, "random/xclip-base-patch32-architecture");
+            var encoder = new ClipEncoder(inference, ownsInference: true, PreprocessorConfig.Default,
+                "random/xclip-base-patch32-architecture", "seed-42");
             TimeSpan load = Stopwatch.GetElapsedTime(loadStart);
             var options = new IndexerOptions
             {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using VideoSearch.Core.Catalog;
 using VideoSearch.Core.Hub;
+using VideoSearch.Core.Inference;
 using VideoSearch.Indexer.Embedding;
 using VideoSearch.Indexer.Vectors;
 
@@ -31,9 +32,14 @@ internal sealed class IndexerSession : IDisposable
     public int VideosMarkedForReembedding { get; }
 
     /// <summary>Opens the library in <paramref name="databaseDirectory"/> for indexing with <paramref name="model"/>.</summary>
-    public static Task<IndexerSession> OpenAsync(string databaseDirectory, ResolvedModel model, ILogger logger,
+    /// <param name="databaseDirectory">The library folder.</param>
+    /// <param name="model">The resolved model folder (its identity and preprocessing).</param>
+    /// <param name="shared">The host's loaded model of that folder, when it has one; otherwise it is loaded here.</param>
+    /// <param name="logger">Log sink.</param>
+    /// <param name="cancellationToken">Stops opening.</param>
+    public static Task<IndexerSession> OpenAsync(string databaseDirectory, ResolvedModel model, XClipInference? shared, ILogger logger,
         CancellationToken cancellationToken) =>
-        OpenAsync(databaseDirectory, ClipEncoder.Load(model), logger, cancellationToken);
+        OpenAsync(databaseDirectory, ClipEncoder.Load(model, shared), logger, cancellationToken);
 
     /// <summary>Opens the library with an already loaded model (owned by the session from now on, also on failure).</summary>
     public static async Task<IndexerSession> OpenAsync(string databaseDirectory, ClipEncoder encoder, ILogger logger,

@@ -93,7 +93,7 @@ internal sealed class TestLibrary : IDisposable
         using var catalog = await VideoCatalog.OpenAsync(Database);
         var ids = new List<long>();
         await foreach (ClipEmbedding clip in catalog.Clips.StreamEmbeddingsAsync()) ids.Add(clip.ClipId);
-        IReadOnlyList<ClipContext> clips = await catalog.Clips.GetContextsAsync(ids);
+        IReadOnlyList<ClipContext> clips = (await catalog.Clips.GetContextsAsync(ids)).Clips;
         return clips.GroupBy(c => Path.GetRelativePath(Root, c.VideoPath)).ToDictionary(
             g => g.Key, g => g.Select(c => (c.ClipIndex, c.StartSeconds, c.EndSeconds)).OrderBy(c => c.ClipIndex).ToList());
     }

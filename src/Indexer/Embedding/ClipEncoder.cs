@@ -1,5 +1,6 @@
 using VideoSearch.Core.Catalog;
 using VideoSearch.Core.Hub;
+using VideoSearch.Core.Inference;
 using VideoSearch.Core.Media;
 using VideoSearch.Core.Model;
 using VideoSearch.Core.Native;
@@ -8,43 +9,51 @@ using VideoSearch.Core.Preprocessing;
 namespace VideoSearch.Indexer.Embedding;
 
 /// <summary>
-/// The indexer's one model owner: preprocesses a clip's frames (thread-safe, called by the extraction stage) and
-/// embeds batches of clips (called by the single embedding stage only; torch spreads each batch over its threads).
+/// The indexer's side of the process's model (<see cref="XClipInference"/>, shared with search when the host
+/// registers one): preprocesses a clip's frames (thread-safe, called by the extraction stage) and embeds batches
+/// of clips (the inference gate runs one model call at a time; torch spreads each batch over its threads).
 /// </summary>
 internal sealed class ClipEncoder : IDisposable
 {
-    private readonly XClipModel _model;
-    private readonly XClipEmbedder _embedder;
+    private readonly XClipInference _inference;
+    private readonly bool _ownsInference;
     private readonly VideoMaeImageProcessor _processor;
     private long _clipsEmbedded;
 
-    /// <summary>Wraps a loaded model (owned from now on) with its preprocessing and the identity of its weights.</summary>
-    public ClipEncoder(XClipModel model, PreprocessorConfig preprocessor, string modelId, string revision)
+    /// <summary>
+    /// Wraps the model's inference with its preprocessing and the identity of its weights; disposing the encoder
+    /// disposes <paramref name="inference"/> only when <paramref name="ownsInference"/>.
+    /// </summary>
+    public ClipEncoder(XClipInference inference, bool ownsInference, PreprocessorConfig preprocessor, string modelId, string revision)
     {
-        _model = model;
-        _embedder = new XClipEmbedder(model);
+        _inference = inference;
+        _ownsInference = ownsInference;
         _processor = new VideoMaeImageProcessor(preprocessor);
-        var crop = _processor.OutputSize(new ImageSize(_embedder.ImageSize, _embedder.ImageSize));
-        if (crop.Height != _embedder.ImageSize || crop.Width != _embedder.ImageSize)
+        XClipVisionConfig vision = inference.Config.VisionConfig;
+        NumFrames = vision.NumFrames;
+        ClipLength = vision.NumFrames * vision.NumChannels * vision.ImageSize * vision.ImageSize;
+        var crop = _processor.OutputSize(new ImageSize(vision.ImageSize, vision.ImageSize));
+        if (crop.Height != vision.ImageSize || crop.Width != vision.ImageSize)
             throw new PreprocessorConfigException(
-                $"The preprocessor makes {crop.Height}x{crop.Width} frames but the model takes {_embedder.ImageSize}x{_embedder.ImageSize}.");
-        State = new ModelState(modelId, revision, _embedder.ProjectionDim, _embedder.NumPatches, _embedder.ProjectionDim);
+                $"The preprocessor makes {crop.Height}x{crop.Width} frames but the model takes {vision.ImageSize}x{vision.ImageSize}.");
+        State = new ModelState(modelId, revision, inference.ProjectionDim, inference.ContextPatches, inference.ProjectionDim);
     }
 
-    /// <summary>Loads the model and preprocessor of a resolved model folder.</summary>
-    public static ClipEncoder Load(ResolvedModel resolved)
+    /// <summary>Loads the model and preprocessor of a resolved model folder, or uses <paramref name="shared"/> (the
+    /// host's already loaded model of that folder) for the model.</summary>
+    public static ClipEncoder Load(ResolvedModel resolved, XClipInference? shared = null)
     {
         TorchRuntime.EnsureLoaded();
         (string id, string revision) = ModelIdentity.Of(resolved);
         var config = PreprocessorConfig.FromFolder(resolved.Folder);
-        var model = XClipModel.FromPretrained(resolved.Folder);
+        XClipInference inference = shared ?? XClipInference.Load(resolved.Folder, id);
         try
         {
-            return new ClipEncoder(model, config, id, revision);
+            return new ClipEncoder(inference, shared is null, config, id, revision);
         }
         catch
         {
-            model.Dispose();
+            if (shared is null) inference.Dispose();
             throw;
         }
     }
@@ -53,10 +62,10 @@ internal sealed class ClipEncoder : IDisposable
     public ModelState State { get; }
 
     /// <summary>Frames per clip.</summary>
-    public int NumFrames => _embedder.NumFrames;
+    public int NumFrames { get; }
 
     /// <summary>Floats of one preprocessed clip.</summary>
-    public int ClipLength => _embedder.NumFrames * _embedder.NumChannels * _embedder.ImageSize * _embedder.ImageSize;
+    public int ClipLength { get; }
 
     /// <summary>Clips embedded by this instance so far.</summary>
     public long ClipsEmbedded => Interlocked.Read(ref _clipsEmbedded);
@@ -72,16 +81,19 @@ internal sealed class ClipEncoder : IDisposable
         return pixels;
     }
 
-    /// <summary>Embeds preprocessed clips in one batch. Not thread-safe: one caller at a time.</summary>
-    public XClipVideoEmbedding[] Embed(IReadOnlyList<float[]> clips)
+    /// <summary>Embeds preprocessed clips in one batch.</summary>
+    public async Task<XClipVideoEmbedding[]> EmbedAsync(IReadOnlyList<float[]> clips, CancellationToken cancellationToken)
     {
         var batch = new float[(long)clips.Count * ClipLength];
         for (int i = 0; i < clips.Count; i++) clips[i].CopyTo(batch, (long)i * ClipLength);
-        XClipVideoEmbedding[] result = _embedder.EncodeVideos(batch, clips.Count);
+        XClipVideoEmbedding[] result = await _inference.EncodeVideosAsync(batch, clips.Count, cancellationToken).ConfigureAwait(false);
         Interlocked.Add(ref _clipsEmbedded, clips.Count);
         return result;
     }
 
-    /// <summary>Releases the model's tensors.</summary>
-    public void Dispose() => _model.Dispose();
+    /// <summary>Releases the model when this encoder loaded it.</summary>
+    public void Dispose()
+    {
+        if (_ownsInference) _inference.Dispose();
+    }
 }

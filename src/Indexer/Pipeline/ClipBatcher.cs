@@ -40,7 +40,8 @@ internal sealed class ClipBatcher(ClipEncoder encoder, int batchSize, StageTimin
         if (batch.Count == 0) return;
         cancellationToken.ThrowIfCancellationRequested();
         long start = Stopwatch.GetTimestamp();
-        XClipVideoEmbedding[] embeddings = encoder.Embed(batch.Select(c => c.Pixels).ToList());
+        XClipVideoEmbedding[] embeddings = await encoder.EmbedAsync(batch.Select(c => c.Pixels).ToList(), cancellationToken)
+            .ConfigureAwait(false);
         timings.AddEmbed(start);
         for (int i = 0; i < batch.Count; i++)
         {

@@ -79,7 +79,7 @@ public static class LibraryVerifier
         for (int start = 0; start < clipIds.Count; start += ContextChunk)
         {
             var chunk = clipIds.GetRange(start, Math.Min(ContextChunk, clipIds.Count - start));
-            IReadOnlyList<ClipContext> rows = await catalog.Clips.GetContextsAsync(chunk, cancellationToken).ConfigureAwait(false);
+            IReadOnlyList<ClipContext> rows = (await catalog.Clips.GetContextsAsync(chunk, cancellationToken).ConfigureAwait(false)).Clips;
             if (rows.Count != chunk.Count)
                 problems.Add($"{chunk.Count - rows.Count} clips among ids {chunk[0]}..{chunk[^1]} have no context row.");
             foreach (ClipContext clip in rows)
@@ -91,13 +91,20 @@ public static class LibraryVerifier
                     problems.Add($"Clip {clip.ClipId} belongs to video {clip.VideoId}, which is under no library root.");
                 if (model != null && clip.Context.Length != model.ContextLength)
                     problems.Add($"Clip {clip.ClipId}: context has {clip.Context.Length} values, expected {model.ContextPatches} x {model.ContextDim}.");
-                else if (!clip.Context.All(float.IsFinite))
+                else if (!IsFinite(clip.Context.Span))
                     problems.Add($"Clip {clip.ClipId}: context holds a non-finite value.");
                 byte[]? jpeg = await catalog.Clips.GetThumbnailAsync(clip.ClipId, cancellationToken).ConfigureAwait(false);
                 if (!IsJpeg(jpeg)) problems.Add($"Clip {clip.ClipId} of {clip.VideoPath}: thumbnail is missing or not a JPEG.");
             }
         }
         return perVideo;
+    }
+
+    private static bool IsFinite(ReadOnlySpan<float> values)
+    {
+        foreach (float value in values)
+            if (!float.IsFinite(value)) return false;
+        return true;
     }
 
     // A whole JPEG starts with the SOI marker (FF D8 FF) and ends with the EOI marker (FF D9).
