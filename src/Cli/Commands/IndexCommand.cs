@@ -33,8 +33,8 @@ internal static class IndexCommand
         command.Options.Add(model);
         command.Options.Add(watch);
         command.Options.Add(verbose);
-        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(folders)!, parse.GetValue(database)!.FullName,
-            parse.GetValue(model)!, parse.GetValue(watch), parse.GetValue(verbose), cancellationToken));
+        command.SetAction((parse, cancellationToken) => CliErrors.RunAsync(() => RunAsync(parse.GetValue(folders)!,
+            parse.GetValue(database)!.FullName, parse.GetValue(model)!, parse.GetValue(watch), parse.GetValue(verbose), cancellationToken)));
         return command;
     }
 

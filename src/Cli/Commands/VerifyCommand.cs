@@ -12,7 +12,7 @@ internal static class VerifyCommand
         var database = CommonOptions.Database();
         var command = new Command("verify", "Check that the catalog, the vectors, the vector index and the thumbnails agree.");
         command.Options.Add(database);
-        command.SetAction(async (parse, cancellationToken) =>
+        command.SetAction((parse, cancellationToken) => CliErrors.RunAsync(async () =>
         {
             string directory = parse.GetValue(database)!.FullName;
             if (!File.Exists(Path.Combine(directory, CatalogDatabase.FileName)))
@@ -26,7 +26,7 @@ internal static class VerifyCommand
                 ? $"OK: {report.IndexedVideos} indexed videos, {report.Clips} clips; catalog, vectors, index and thumbnails agree."
                 : $"FAILED: {report.Problems.Count} problems ({report.IndexedVideos} indexed videos, {report.Clips} clips).");
             return report.IsConsistent ? ExitCodes.Ok : ExitCodes.Failed;
-        });
+        }));
         return command;
     }
 }
