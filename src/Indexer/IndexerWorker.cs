@@ -7,7 +7,8 @@ namespace VideoSearch.Indexer;
 /// <summary>
 /// The hosted indexer: runs the indexing service once (or for ever with <see cref="IndexerOptions.Watch"/>) and
 /// reports how it ended on <see cref="IIndexingProgress"/>. Stopping the host cancels it; videos not finished by
-/// then stay pending and are done by the next run. <see cref="BackgroundService.ExecuteTask"/> completes when it ends.
+/// then stay pending and are done by the next run. <see cref="BackgroundService.ExecuteTask"/> completes when it ends;
+/// a failure does not stop the host (a web server keeps serving search) but is kept in <see cref="Failure"/>.
 /// </summary>
 public sealed class IndexerWorker : BackgroundService
 {
@@ -21,6 +22,9 @@ public sealed class IndexerWorker : BackgroundService
         _progress = progress;
         _logger = logger;
     }
+
+    /// <summary>Why indexing stopped early (model not found, library unusable...), or null.</summary>
+    public Exception? Failure { get; private set; }
 
     /// <summary>Time per pipeline stage so far.</summary>
     public Pipeline.StageTimings Timings => _service.Timings;
@@ -40,9 +44,13 @@ public sealed class IndexerWorker : BackgroundService
         }
         catch (Exception e)
         {
+            Failure = e;
             _progress.SetState(IndexingState.Faulted, e.Message);
-            _logger.LogError(e, "Indexing failed: {Reason}", e.Message);
-            throw;
+            // The project's own exceptions carry messages written for users; anything else needs its stack trace.
+            if (e.GetType().Namespace?.StartsWith("VideoSearch.", StringComparison.Ordinal) == true)
+                _logger.LogError("Indexing failed: {Reason}", e.Message);
+            else
+                _logger.LogError(e, "Indexing failed: {Reason}", e.Message);
         }
     }
 }

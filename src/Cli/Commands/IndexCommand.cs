@@ -56,6 +56,8 @@ internal static class IndexCommand
         builder.Logging.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(
             o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(verbose ? LogLevel.Information : LogLevel.Warning);
+        // This command reports the worker's failure itself, once, with an exit code.
+        builder.Logging.AddFilter(typeof(IndexerWorker).FullName, LogLevel.None);
         builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
         builder.Services.Configure<HostOptions>(o =>
         {
@@ -91,18 +93,25 @@ internal static class IndexCommand
         {
             try
             {
-                await worker.ExecuteTask!.WaitAsync(cancellationToken);
+                // Ctrl+C reaches the host's console lifetime (which asks the application to stop) or this command's token.
+                var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
+                using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
+                await worker.ExecuteTask!.WaitAsync(stop.Token);
             }
             catch (OperationCanceledException)
             {
                 exit = ExitCodes.Cancelled;
             }
-            catch (Exception e)
+            if (worker.Failure is { } failure)
             {
-                Console.Error.WriteLine($"Indexing failed: {e.Message}");
-                exit = e is HubException or ModelReferenceException or FileNotFoundException or DirectoryNotFoundException
-                    ? ExitCodes.NotFound
-                    : ExitCodes.Failed;
+                Console.Error.WriteLine($"error: indexing failed: {failure.Message}");
+                if (Environment.GetEnvironmentVariable("VIDEOSEARCH_DEBUG") == "1") Console.Error.WriteLine(failure);
+                exit = failure switch
+                {
+                    ModelReferenceException => ExitCodes.Usage,
+                    HubException or FileNotFoundException or DirectoryNotFoundException => ExitCodes.NotFound,
+                    _ => ExitCodes.Failed,
+                };
             }
             using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(10));
             await host.StopAsync(stopping.Token);
