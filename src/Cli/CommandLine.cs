@@ -13,6 +13,9 @@ public static class CommandLine
         {
             ModelCommand.Create(),
             ClassifyCommand.Create(),
+            IndexCommand.Create(),
+            VerifyCommand.Create(),
+            SearchCommand.Create(),
         };
         return root;
     }

@@ -1,0 +1,45 @@
+using VideoSearch.Core.Catalog;
+using VideoSearch.Search.Catalog;
+using VideoSearch.Search.Contracts;
+
+namespace VideoSearch.Bench.Search;
+
+/// <summary>
+/// An in-memory stand-in for the catalog at library sizes no disk here holds (100k clips of float16 contexts are
+/// 5 GB): embeddings are kept, contexts come from a pool of float16-encoded contexts picked by clip id and are decoded
+/// per request as the SQLite catalog decodes them, so re-ranking sees realistic inputs and pays the decode.
+/// </summary>
+internal sealed class SyntheticSearchCatalog(float[] embeddings, int dimension, byte[][] contextPool, int contextLength,
+    int clipsPerVideo) : ISearchCatalog
+{
+    public Task<CandidateBatch> GetCandidatesAsync(IReadOnlyList<long> clipIds, CancellationToken cancellationToken)
+    {
+        var clips = new List<CandidateClip>(clipIds.Count);
+        var vectors = new float[clipIds.Count * dimension];
+        var contexts = new float[clipIds.Count * contextLength];
+        for (int i = 0; i < clipIds.Count; i++)
+        {
+            long id = clipIds[i];
+            clips.Add(Clip(id));
+            embeddings.AsSpan((int)id * dimension, dimension).CopyTo(vectors.AsSpan(i * dimension));
+            ContextCodec.Decode(contextPool[id % contextPool.Length], contexts.AsSpan(i * contextLength, contextLength));
+        }
+        return Task.FromResult(new CandidateBatch(clips, vectors, contexts));
+    }
+
+    public Task<IReadOnlyList<CandidateClip>> GetClipsAsync(IReadOnlyList<long> clipIds, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<CandidateClip>>(clipIds.Select(Clip).ToList());
+
+    public Task<float[]?> GetEmbeddingAsync(long clipId, CancellationToken cancellationToken) =>
+        Task.FromResult<float[]?>(embeddings.AsSpan((int)clipId * dimension, dimension).ToArray());
+
+    public Task<IReadOnlyList<long>> GetClipIdsOfVideoAsync(long videoId, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<long>>(Enumerable.Range(0, clipsPerVideo).Select(c => videoId * clipsPerVideo + c).ToList());
+
+    public Task<IReadOnlySet<long>> GetAllowedClipIdsAsync(SearchFilters filters, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("The search benchmark measures unfiltered queries.");
+
+    private CandidateClip Clip(long id) =>
+        new(id, id / clipsPerVideo, $"/videos/{id / clipsPerVideo:D7}.mp4", clipsPerVideo * 8.0, id % clipsPerVideo * 8.0,
+            id % clipsPerVideo * 8.0 + 8.0);
+}

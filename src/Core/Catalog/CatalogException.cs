@@ -1,0 +1,15 @@
+namespace VideoSearch.Core.Catalog;
+
+/// <summary>The catalog file cannot be used, or a catalog operation was given data it cannot store.</summary>
+public class CatalogException : Exception
+{
+    /// <summary>Creates the exception for the catalog at <paramref name="databasePath"/>.</summary>
+    public CatalogException(string databasePath, string message, Exception? inner = null)
+        : base($"{message} (catalog: {databasePath})", inner)
+    {
+        DatabasePath = databasePath;
+    }
+
+    /// <summary>The catalog database file concerned.</summary>
+    public string DatabasePath { get; }
+}

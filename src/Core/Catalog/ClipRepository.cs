@@ -1,0 +1,115 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+
+namespace VideoSearch.Core.Catalog;
+
+/// <summary>Clip reads for search: the embedding stream that rebuilds the vector index, contexts for re-ranking, thumbnails.</summary>
+public sealed class ClipRepository(CatalogDatabase database)
+{
+    /// <summary>
+    /// Every clip's id and float32 embedding, by id, streamed row by row (one read snapshot; never all in memory).
+    /// </summary>
+    public async IAsyncEnumerable<ClipEmbedding> StreamEmbeddingsAsync(
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        using var command = CatalogCommand.Create(connection, "SELECT id, embedding FROM clips ORDER BY id;");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            yield return new ClipEmbedding(reader.GetInt64(0), FloatBlob.ToSingles(reader.GetFieldValue<byte[]>(1)));
+    }
+
+    /// <summary>
+    /// The clips with the given ids and their contexts decoded into one contiguous <c>[clips, patches, dim]</c>
+    /// buffer, in the order of <paramref name="clipIds"/>, in one query. Ids no longer in the catalog (a stale
+    /// vector index) are left out; a repeated id is returned once.
+    /// </summary>
+    /// <exception cref="CatalogException">A stored context does not match the model's shape (a damaged row).</exception>
+    public async Task<ClipContextBatch> GetContextsAsync(IReadOnlyList<long> clipIds,
+        CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        ModelState? model = await ModelStateRepository.ReadAsync(connection, null, cancellationToken).ConfigureAwait(false);
+        if (model is null || clipIds.Count == 0)
+            return new ClipContextBatch([], [], model?.ContextPatches ?? 0, model?.ContextDim ?? 0);
+
+        var slots = new Dictionary<long, int>(clipIds.Count);
+        foreach (long id in clipIds) slots.TryAdd(id, slots.Count);
+        int length = model.ContextLength;
+        // Every slot that is returned gets decoded over; skipping the zeroing matters at ~10 MB per re-rank batch.
+        float[] contexts = GC.AllocateUninitializedArray<float>(slots.Count * length);
+        var rows = new ClipRow?[slots.Count];
+
+        // One statement for the whole batch: the ids travel as one JSON array parameter, so the statement text is
+        // the same for every batch size and each id is a primary-key lookup.
+        using var command = CatalogCommand.Create(connection,
+                "SELECT c.id, c.video_id, v.path, c.clip_index, c.start_s, c.end_s, x.context " +
+                "FROM clips c JOIN videos v ON v.id = c.video_id JOIN clip_contexts x ON x.clip_id = c.id " +
+                "WHERE c.id IN (SELECT value FROM json_each($ids));")
+            .With("$ids", JsonSerializer.Serialize(slots.Keys));
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                long id = reader.GetInt64(0);
+                int slot = slots[id];
+                byte[] encoded = reader.GetFieldValue<byte[]>(6);
+                if (ContextCodec.ValueCount(encoded) != length)
+                    throw new CatalogException(database.FilePath,
+                        $"The context of clip {id} has {ContextCodec.ValueCount(encoded)} values, the model {length}");
+                ContextCodec.Decode(encoded, contexts.AsSpan(slot * length, length));
+                rows[slot] = new ClipRow(id, new VideoId(reader.GetInt64(1)), reader.GetString(2), reader.GetInt32(3),
+                    reader.GetDouble(4), reader.GetDouble(5));
+            }
+        }
+        return Compact(rows, contexts, model);
+    }
+
+    /// <summary>The clip's JPEG thumbnail, or null when there is no such clip.</summary>
+    public async Task<byte[]?> GetThumbnailAsync(long clipId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        using var command = CatalogCommand.Create(connection, "SELECT jpeg FROM clip_thumbnails WHERE clip_id = $id;")
+            .With("$id", clipId);
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as byte[];
+    }
+
+    /// <summary>The number of stored clips (what a rebuilt vector index should hold).</summary>
+    public async Task<long> CountAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        using var command = CatalogCommand.Create(connection, "SELECT count(*) FROM clips;");
+        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+    }
+
+    /// <summary>Closes the gaps left by ids not found, then slices each clip's context out of the final buffer.</summary>
+    private static ClipContextBatch Compact(ClipRow?[] rows, float[] contexts, ModelState model)
+    {
+        int length = model.ContextLength;
+        int found = 0;
+        for (int slot = 0; slot < rows.Length; slot++)
+        {
+            if (rows[slot] is null) continue;
+            if (found != slot)
+            {
+                contexts.AsSpan(slot * length, length).CopyTo(contexts.AsSpan(found * length, length));
+                rows[found] = rows[slot];
+            }
+            found++;
+        }
+        if (found < rows.Length) Array.Resize(ref contexts, found * length);
+
+        var clips = new ClipContext[found];
+        for (int i = 0; i < found; i++)
+        {
+            ClipRow row = rows[i]!.Value;
+            clips[i] = new ClipContext(row.Id, row.VideoId, row.VideoPath, row.ClipIndex, row.StartSeconds, row.EndSeconds,
+                contexts.AsMemory(i * length, length));
+        }
+        return new ClipContextBatch(clips, contexts, model.ContextPatches, model.ContextDim);
+    }
+
+    private readonly record struct ClipRow(long Id, VideoId VideoId, string VideoPath, int ClipIndex, double StartSeconds,
+        double EndSeconds);
+}

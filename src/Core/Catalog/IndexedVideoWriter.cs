@@ -1,0 +1,77 @@
+using Microsoft.Data.Sqlite;
+
+namespace VideoSearch.Core.Catalog;
+
+/// <summary>
+/// Stores a video's indexing result: its clips, embeddings, contexts and thumbnails replace the old ones and the
+/// video becomes 'indexed', all in ONE transaction, so a crash at any moment leaves the whole video or none of it.
+/// </summary>
+public sealed class IndexedVideoWriter(CatalogDatabase database)
+{
+    /// <summary>
+    /// Replaces the clips of <paramref name="videoId"/> with <paramref name="clips"/> and marks it indexed with its
+    /// metadata and the current model. Returns the new clip ids (in the order given) and the removed ones.
+    /// </summary>
+    /// <exception cref="CatalogException">
+    /// No such video, no model state set, or a clip does not fit the model (wrong dimensions, non-finite values,
+    /// bad time range, duplicate index, thumbnail not a JPEG). Nothing is changed then.
+    /// </exception>
+    public async Task<CompletedVideo> CompleteVideoAsync(VideoId videoId, VideoMetadata metadata, IReadOnlyList<NewClip> clips,
+        CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        using SqliteTransaction transaction = connection.BeginTransaction(deferred: false);
+        string videoPath = await VideoPathAsync(connection, transaction, videoId, cancellationToken).ConfigureAwait(false);
+        ModelState model = await ModelStateRepository.ReadAsync(connection, transaction, cancellationToken).ConfigureAwait(false)
+            ?? throw new CatalogException(database.FilePath, "No model state is set; set it before storing clips");
+        try
+        {
+            using var delete = CatalogCommand.Create(connection, "DELETE FROM clips WHERE video_id = $id RETURNING id;", transaction)
+                .With("$id", videoId.Value);
+            List<long> removed = await delete.ReadLongsAsync(cancellationToken).ConfigureAwait(false);
+            removed.Sort();
+
+            var validator = new NewClipValidator(database.FilePath, model, videoPath);
+            using var inserter = new ClipInserter(connection, transaction, videoId);
+            var newIds = new List<long>(clips.Count);
+            foreach (NewClip clip in clips)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                validator.Validate(clip);
+                newIds.Add(await inserter.InsertAsync(clip, cancellationToken).ConfigureAwait(false));
+            }
+
+            await MarkIndexedAsync(connection, transaction, videoId, metadata, model, cancellationToken).ConfigureAwait(false);
+            transaction.Commit();
+            return new CompletedVideo(newIds, removed);
+        }
+        catch (SqliteException ex)
+        {
+            throw new CatalogException(database.FilePath, $"Storing the clips of '{videoPath}' failed: {ex.Message}", ex);
+        }
+    }
+
+    private async Task<string> VideoPathAsync(SqliteConnection connection, SqliteTransaction transaction, VideoId id,
+        CancellationToken cancellationToken)
+    {
+        using var command = CatalogCommand.Create(connection, "SELECT path FROM videos WHERE id = $id;", transaction)
+            .With("$id", id.Value);
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string
+            ?? throw new CatalogException(database.FilePath, $"No video has id {id}");
+    }
+
+    private static async Task MarkIndexedAsync(SqliteConnection connection, SqliteTransaction transaction, VideoId id,
+        VideoMetadata metadata, ModelState model, CancellationToken cancellationToken)
+    {
+        using var command = CatalogCommand.Create(connection,
+                "UPDATE videos SET status = 'indexed', error_kind = NULL, error_text = NULL, duration_s = $duration, " +
+                "fps = $fps, width = $width, height = $height, rotation = $rotation, video_codec = $vcodec, " +
+                "audio_codec = $acodec, indexed_at_ms = $now, model_id = $model, model_revision = $revision " +
+                "WHERE id = $id;", transaction)
+            .With("$duration", metadata.DurationSeconds).With("$fps", metadata.FramesPerSecond)
+            .With("$width", metadata.Width).With("$height", metadata.Height).With("$rotation", metadata.RotationDegrees)
+            .With("$vcodec", metadata.VideoCodec).With("$acodec", metadata.AudioCodec).With("$now", CatalogCommand.NowMs())
+            .With("$model", model.ModelId).With("$revision", model.Revision).With("$id", id.Value);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+}

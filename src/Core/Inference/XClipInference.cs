@@ -1,0 +1,122 @@
+using TorchSharp;
+using VideoSearch.Core.Model;
+using VideoSearch.Core.Native;
+using VideoSearch.Core.Text;
+using static TorchSharp.torch;
+
+namespace VideoSearch.Core.Inference;
+
+/// <summary>
+/// The one loaded X-CLIP model of a process, shared by the indexer and search: owns the model and its tokenizer and
+/// runs every model call one at a time behind an async gate, because a TorchSharp module is not safe to call from
+/// several threads at once. Every call runs under inference mode with its own dispose scope, and arrays go in and
+/// out, so no tensor handle escapes.
+/// </summary>
+public sealed class XClipInference : IDisposable
+{
+    private readonly XClipModel _model;
+    private readonly XClipEmbedder _embedder;
+    private readonly FusedPromptScorer _scorer;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly bool _ownsModel;
+
+    /// <summary>Wraps a loaded model and its tokenizer; <paramref name="ownsModel"/> makes <see cref="Dispose"/> dispose the model.</summary>
+    public XClipInference(XClipModel model, ClipTokenizer tokenizer, string modelId, bool ownsModel = true)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(tokenizer);
+        _model = model;
+        _embedder = new XClipEmbedder(model);
+        _scorer = new FusedPromptScorer(model);
+        _ownsModel = ownsModel;
+        Tokenizer = tokenizer;
+        ModelId = modelId;
+    }
+
+    /// <summary>Names the loaded model (a hub id or a folder) for messages.</summary>
+    public string ModelId { get; }
+
+    /// <summary>The model's tokenizer (thread-safe).</summary>
+    public ClipTokenizer Tokenizer { get; }
+
+    /// <summary>The model's configuration.</summary>
+    public XClipConfig Config => _model.Config;
+
+    /// <summary>Width P of text features, video embeddings and context rows.</summary>
+    public int ProjectionDim => _embedder.ProjectionDim;
+
+    /// <summary>Rows of one clip's prompt context (patches per frame).</summary>
+    public int ContextPatches => _embedder.NumPatches;
+
+    /// <summary>Longest token sequence the text model takes (77 for CLIP).</summary>
+    public int MaxTextLength => _embedder.MaxTextLength;
+
+    /// <summary>Loads <c>config.json</c>, <c>model.safetensors</c> and the tokenizer files from <paramref name="modelFolder"/> on the CPU.</summary>
+    public static XClipInference Load(string modelFolder, string? modelId = null)
+    {
+        TorchRuntime.EnsureLoaded();
+        var tokenizer = ClipTokenizer.FromFolder(modelFolder);
+        var model = XClipModel.FromPretrained(modelFolder);
+        return new XClipInference(model, tokenizer, modelId ?? modelFolder);
+    }
+
+    /// <summary>Text features [texts][P] (not normalised) for token ids given at their true length (see <see cref="XClipEmbedder.EncodeTexts"/>).</summary>
+    public Task<float[][]> EncodeTextsAsync(IReadOnlyList<long[]> tokenIds, CancellationToken cancellationToken = default) =>
+        RunAsync(() => _embedder.EncodeTexts(tokenIds), cancellationToken);
+
+    /// <summary>Each clip's normalised embedding and prompt context from preprocessed pixels (see <see cref="XClipEmbedder.EncodeVideos"/>).</summary>
+    public Task<XClipVideoEmbedding[]> EncodeVideosAsync(float[] pixelValues, int videos, CancellationToken cancellationToken = default) =>
+        RunAsync(() => _embedder.EncodeVideos(pixelValues, videos), cancellationToken);
+
+    /// <summary>
+    /// X-CLIP <c>logits_per_video</c> [clips][texts] for text features against clips given as one row-major buffer of
+    /// embeddings [clips, P] and one of contexts [clips, patches, P]: the numbers the full forward pass gives, without
+    /// running the vision tower. One batched call however many clips, with the cross-attention regrouped so its cost no
+    /// longer grows with P x P per context row (see <see cref="FusedPromptScorer"/>).
+    /// </summary>
+    /// <exception cref="XClipInputException">A buffer does not match <paramref name="clips"/> and the model's shapes.</exception>
+    public Task<float[][]> ScoreAsync(IReadOnlyList<float[]> textFeatures, float[] embeddings, float[] contexts, int clips,
+        CancellationToken cancellationToken = default)
+    {
+        int p = ProjectionDim, n = ContextPatches;
+        if (clips < 0 || embeddings.LongLength != (long)clips * p || contexts.LongLength != (long)clips * n * p)
+            throw new XClipInputException(
+                $"{clips} clips need {clips * p} embedding and {(long)clips * n * p} context floats; got {embeddings.LongLength} and {contexts.LongLength}.");
+        foreach (float[] feature in textFeatures)
+            if (feature.Length != p) throw new XClipInputException($"A text feature needs {p} floats, got {feature.Length}.");
+        if (clips == 0 || textFeatures.Count == 0)
+            return Task.FromResult(Enumerable.Range(0, clips).Select(_ => new float[textFeatures.Count]).ToArray());
+        return RunAsync(() =>
+        {
+            using var scope = NewDisposeScope();
+            var text = torch.tensor(textFeatures.SelectMany(f => f).ToArray(), [textFeatures.Count, p]);
+            // frombuffer shares the arrays instead of cloning them: a K-clip context batch is megabytes per query.
+            var video = torch.frombuffer(embeddings, ScalarType.Float32).view(clips, p);
+            var context = torch.frombuffer(contexts, ScalarType.Float32).view(clips, n, p);
+            var logits = _scorer.Logits(text, video, context).contiguous(); // (clips, texts)
+            float[] flat = logits.data<float>().ToArray();
+            int texts = textFeatures.Count;
+            return Enumerable.Range(0, clips).Select(i => flat.AsSpan(i * texts, texts).ToArray()).ToArray();
+        }, cancellationToken);
+    }
+
+    /// <summary>Runs <paramref name="work"/> alone on the model; the gate is awaited, never blocked on.</summary>
+    private async Task<T> RunAsync<T>(Func<T> work, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            using var mode = torch.inference_mode();
+            return work();
+        }
+        finally { _gate.Release(); }
+    }
+
+    /// <summary>Disposes the model when this instance owns it.</summary>
+    public void Dispose()
+    {
+        _scorer.Dispose();
+        if (_ownsModel) _model.Dispose();
+        _gate.Dispose();
+    }
+}

@@ -1,0 +1,155 @@
+using System.Globalization;
+
+namespace VideoSearch.Core.Media;
+
+/// <summary>
+/// Decodes the frames shown at given times of a video to full-size RGB (see <see cref="FfmpegFrameCommand"/> for
+/// the exact ffmpeg command and its fixed colour conversion): one ffmpeg process per call, one seek, one window
+/// decoded. For each time T the frame returned is the first frame at or after T, or the last frame of the video
+/// when T falls inside the last frame's display interval.
+/// </summary>
+/// <remarks>
+/// Memory: one call holds at most one RGB frame per distinct requested time (Width x Height x 3 bytes each; a
+/// clip of 8 frames of 3840x2160 is 8 x 24.9 MB) plus a read buffer; frames are read from the pipe one at a time.
+/// Truncated files: when a requested time lies more than <see cref="TruncationTolerance"/> past the last frame
+/// that actually decodes, the call fails with <see cref="MediaErrorKind.Truncated"/> (strict: no partial clips,
+/// the caller keeps the clips that did decode and flags the file).
+/// </remarks>
+public sealed class FrameExtractor(MediaToolOptions? options = null)
+{
+    private readonly MediaToolOptions _options = options ?? MediaToolOptions.Default;
+
+    /// <summary>Decodes the frames of one planned clip, in the clip's order.</summary>
+    public Task<IReadOnlyList<RgbFrame>> ExtractClipAsync(VideoInfo video, Clip clip, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(clip);
+        return ExtractAsync(video, clip.FrameTimestamps, cancellationToken);
+    }
+
+    /// <summary>
+    /// Decodes one frame per time (seconds from the start of the file, in [0, duration]); the result has the
+    /// same order and length as <paramref name="timestamps"/>. Throws <see cref="MediaException"/> naming the file.
+    /// Keep one call to a clip's worth of times: the window decoded spans the earliest to the latest time.
+    /// </summary>
+    public async Task<IReadOnlyList<RgbFrame>> ExtractAsync(VideoInfo video, IReadOnlyList<double> timestamps, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(video);
+        ArgumentNullException.ThrowIfNull(timestamps);
+        if (timestamps.Count == 0) return [];
+        double tolerance = TruncationTolerance(video);
+        foreach (double t in timestamps)
+        {
+            if (!double.IsFinite(t) || t < 0 || t > video.DurationSeconds + tolerance)
+            {
+                throw new ArgumentOutOfRangeException(nameof(timestamps), t,
+                    $"Frame times must lie within 0..{video.DurationSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s of {video.Path}.");
+            }
+        }
+
+        double start = Exact(timestamps.Min());
+        // ffmpeg reads the times back from text; use exactly the values it will parse.
+        double[] relative = timestamps.Select(t => Exact(Exact(t) - start)).ToArray();
+        double[] distinct = relative.Distinct().Order().ToArray();
+        double length = Exact(distinct[^1] + LookAhead(video));
+        int width = video.DisplayWidth, height = video.DisplayHeight;
+        int frameBytes = checked(width * height * 3);
+
+        var log = new ShowInfoLog(FfmpegFrameCommand.DecodedShowInfo, FfmpegFrameCommand.SelectedShowInfo);
+        var pictures = new List<byte[]>(distinct.Length);
+        ToolResult result = await ToolProcess.RunAsync(
+            new ToolInvocation(_options.FfmpegPath, FfmpegFrameCommand.Build(video.Path, start, length, distinct), video.Path, _options.ExtractTimeout),
+            (stdout, token) => ReadFramesAsync(stdout, frameBytes, distinct.Length, pictures, video.Path, token),
+            log.Accept, cancellationToken).ConfigureAwait(false);
+
+        CheckDecodedEnough(video, log, start, distinct[^1], tolerance, result);
+        if (pictures.Count == 0 || log.Selected.Count != pictures.Count)
+        {
+            throw new MediaException(MediaErrorKind.DecodeFailed, video.Path,
+                $"ffmpeg sent {pictures.Count} frames but reported {log.Selected.Count} (exit code {result.ExitCode}: {result.StderrSummary}).");
+        }
+        if (log.Selected.Any(f => f.Width != width || f.Height != height))
+        {
+            throw new MediaException(MediaErrorKind.DecodeFailed, video.Path,
+                $"frames came out {log.Selected[0].Width}x{log.Selected[0].Height}, expected {width}x{height}.");
+        }
+
+        var frames = new RgbFrame[timestamps.Count];
+        for (int i = 0; i < frames.Length; i++)
+        {
+            int chosen = FirstAtOrAfter(log.Selected, relative[i]);
+            frames[i] = new RgbFrame(width, height, pictures[chosen], timestamps[i]);
+        }
+        return frames;
+    }
+
+    /// <summary>
+    /// How far past the last decodable frame a requested time may lie before the file counts as truncated: one
+    /// second, or two frame intervals for very slow frame rates. Container durations and the last frame's display
+    /// interval differ by far less than that; a file cut short misses whole seconds.
+    /// </summary>
+    public static double TruncationTolerance(VideoInfo video)
+    {
+        ArgumentNullException.ThrowIfNull(video);
+        return video.FramesPerSecond > 0 ? Math.Max(1.0, 2.0 / video.FramesPerSecond) : 1.0;
+    }
+
+    /// <summary>
+    /// How far past the latest time the window is decoded, so the first frame after it is found: 0.5 s covers
+    /// frame intervals of video down to 2 frames per second (two intervals for slower video) at a cost of 0.5 s of
+    /// extra decoding per clip. Past the end of the stream the last frame is repeated instead.
+    /// </summary>
+    private static double LookAhead(VideoInfo video) =>
+        video.FramesPerSecond > 0 ? Math.Max(0.5, 2.0 / video.FramesPerSecond) : 1.0;
+
+    private static void CheckDecodedEnough(VideoInfo video, ShowInfoLog log, double start, double lastRelative, double tolerance, ToolResult result)
+    {
+        string claimed = video.DurationSeconds.ToString("0.##", CultureInfo.InvariantCulture);
+        if (log.LastDecodedSeconds is not { } lastDecoded)
+        {
+            if (start >= tolerance)
+            {
+                throw new MediaException(MediaErrorKind.Truncated, video.Path,
+                    $"no frame decodes at or after {start.ToString("0.##", CultureInfo.InvariantCulture)} s although the file claims {claimed} s; the file is probably truncated.");
+            }
+            throw new MediaException(MediaErrorKind.DecodeFailed, video.Path,
+                $"no frame could be decoded (exit code {result.ExitCode}: {result.StderrSummary}).");
+        }
+        if (lastRelative > lastDecoded + tolerance)
+        {
+            string reached = (start + lastDecoded).ToString("0.##", CultureInfo.InvariantCulture);
+            throw new MediaException(MediaErrorKind.Truncated, video.Path,
+                $"frames decode only up to {reached} s although the file claims {claimed} s; the file is probably truncated.");
+        }
+    }
+
+    private static int FirstAtOrAfter(IReadOnlyList<SelectedFrame> selected, double time)
+    {
+        for (int i = 0; i < selected.Count; i++)
+        {
+            if (selected[i].Seconds is { } t && t >= time) return i;
+        }
+        return selected.Count - 1;
+    }
+
+    private static async Task ReadFramesAsync(Stream stdout, int frameBytes, int maxFrames, List<byte[]> pictures, string path, CancellationToken token)
+    {
+        while (true)
+        {
+            var buffer = new byte[frameBytes];
+            int read = await stdout.ReadAtLeastAsync(buffer, frameBytes, throwOnEndOfStream: false, token).ConfigureAwait(false);
+            if (read == 0) return;
+            if (read < frameBytes)
+            {
+                throw new MediaException(MediaErrorKind.DecodeFailed, path, $"ffmpeg stopped part-way through a frame ({read} of {frameBytes} bytes).");
+            }
+            if (pictures.Count == maxFrames)
+            {
+                throw new MediaException(MediaErrorKind.DecodeFailed, path, $"ffmpeg sent more frames than the {maxFrames} asked for.");
+            }
+            pictures.Add(buffer);
+        }
+    }
+
+    private static double Exact(double seconds) =>
+        double.Parse(FfmpegFrameCommand.Format(Math.Round(seconds, 6)), CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,12 @@
+namespace VideoSearch.Core.Vectors;
+
+/// <summary>A vector or query does not have the index's dimension.</summary>
+public sealed class VectorDimensionMismatchException(int expected, int actual)
+    : ArgumentException($"Vector has {actual} dimensions; the index holds {expected}-dimensional vectors.")
+{
+    /// <summary>The index's dimension.</summary>
+    public int Expected { get; } = expected;
+
+    /// <summary>The length that was passed.</summary>
+    public int Actual { get; } = actual;
+}

@@ -1,0 +1,72 @@
+namespace VideoSearch.Indexer;
+
+/// <summary>The <c>Indexer</c> section of appsettings.json: what to index, where the library lives, how hard to work.</summary>
+public sealed class IndexerOptions
+{
+    /// <summary>The configuration section these options are bound from.</summary>
+    public const string SectionName = "Indexer";
+
+    /// <summary>Folders whose videos are indexed (recursively).</summary>
+    public List<string> Roots { get; set; } = [];
+
+    /// <summary>The library folder holding the catalog and the vector index.</summary>
+    public string DatabaseDirectory { get; set; } = "";
+
+    /// <summary>A model folder or a Hugging Face id (optionally <c>@revision</c>).</summary>
+    public string Model { get; set; } = "microsoft/xclip-base-patch32";
+
+    /// <summary>Keep following the roots for added, changed and deleted files after the first pass.</summary>
+    public bool Watch { get; set; }
+
+    /// <summary>Clips per embedding batch (across videos).</summary>
+    public int BatchSize { get; set; } = 8;
+
+    /// <summary>Clip window in seconds; null takes the media default.</summary>
+    public double? WindowSeconds { get; set; }
+
+    /// <summary>Distance between clip starts in seconds; null takes the media default.</summary>
+    public double? StrideSeconds { get; set; }
+
+    /// <summary>Videos whose frames are extracted at the same time (ffmpeg processes running beside the model).</summary>
+    public int ExtractionConcurrency { get; set; } = 2;
+
+    /// <summary>How often the vector index file is saved while indexing (it is always saved at the end).</summary>
+    public TimeSpan IndexSaveInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Quiet time after the last file-system event before a watched root is rescanned.</summary>
+    public TimeSpan WatchDebounce { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Rescan period while watching, in case file-system events were missed (network shares, overflows).</summary>
+    public TimeSpan WatchRescanInterval { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>File extensions (without the dot, case-insensitive) that are treated as videos.</summary>
+    public List<string> Extensions { get; set; } =
+    [
+        "mp4", "m4v", "mov", "mkv", "webm", "avi", "mpg", "mpeg", "ts", "m2ts", "mts", "wmv", "flv", "3gp", "3g2",
+        "ogv", "mxf", "vob", "divx", "asf",
+    ];
+
+    /// <summary>Every problem with the values, empty when they are usable.</summary>
+    public IReadOnlyList<string> Problems()
+    {
+        var problems = new List<string>();
+        if (Roots.Count == 0) problems.Add("Indexer:Roots names no folder to index.");
+        foreach (string root in Roots)
+            if (string.IsNullOrWhiteSpace(root)) problems.Add("Indexer:Roots holds an empty folder name.");
+        if (string.IsNullOrWhiteSpace(DatabaseDirectory)) problems.Add("Indexer:DatabaseDirectory is empty.");
+        if (string.IsNullOrWhiteSpace(Model)) problems.Add("Indexer:Model is empty.");
+        if (BatchSize is < 1 or > 1024) problems.Add($"Indexer:BatchSize must be 1..1024, got {BatchSize}.");
+        if (ExtractionConcurrency is < 1 or > 64)
+            problems.Add($"Indexer:ExtractionConcurrency must be 1..64, got {ExtractionConcurrency}.");
+        if (WindowSeconds is { } window && !(double.IsFinite(window) && window > 0))
+            problems.Add($"Indexer:WindowSeconds must be positive, got {window}.");
+        if (StrideSeconds is { } stride && !(double.IsFinite(stride) && stride > 0 && stride <= (WindowSeconds ?? double.MaxValue)))
+            problems.Add($"Indexer:StrideSeconds must be positive and at most the window, got {stride}.");
+        if (IndexSaveInterval <= TimeSpan.Zero) problems.Add("Indexer:IndexSaveInterval must be positive.");
+        if (WatchDebounce < TimeSpan.Zero) problems.Add("Indexer:WatchDebounce must not be negative.");
+        if (WatchRescanInterval <= TimeSpan.Zero) problems.Add("Indexer:WatchRescanInterval must be positive.");
+        if (Extensions.Count == 0 || Extensions.Any(string.IsNullOrWhiteSpace))
+            problems.Add("Indexer:Extensions must list at least one non-empty extension.");
+        return problems;
+    }
+}

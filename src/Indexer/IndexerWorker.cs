@@ -1,0 +1,56 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using VideoSearch.Indexer.Progress;
+
+namespace VideoSearch.Indexer;
+
+/// <summary>
+/// The hosted indexer: runs the indexing service once (or for ever with <see cref="IndexerOptions.Watch"/>) and
+/// reports how it ended on <see cref="IIndexingProgress"/>. Stopping the host cancels it; videos not finished by
+/// then stay pending and are done by the next run. <see cref="BackgroundService.ExecuteTask"/> completes when it ends;
+/// a failure does not stop the host (a web server keeps serving search) but is kept in <see cref="Failure"/>.
+/// </summary>
+public sealed class IndexerWorker : BackgroundService
+{
+    private readonly IndexingService _service;
+    private readonly IndexingProgress _progress;
+    private readonly ILogger<IndexerWorker> _logger;
+
+    internal IndexerWorker(IndexingService service, IndexingProgress progress, ILogger<IndexerWorker> logger)
+    {
+        _service = service;
+        _progress = progress;
+        _logger = logger;
+    }
+
+    /// <summary>Why indexing stopped early (model not found, library unusable...), or null.</summary>
+    public Exception? Failure { get; private set; }
+
+    /// <summary>Time per pipeline stage so far.</summary>
+    public Pipeline.StageTimings Timings => _service.Timings;
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await _service.RunAsync(stoppingToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            _progress.SetState(IndexingState.Completed, "Stopped before the end; the next run continues where this one stopped.");
+            _logger.LogInformation("Indexing stopped");
+            throw;
+        }
+        catch (Exception e)
+        {
+            Failure = e;
+            _progress.SetState(IndexingState.Faulted, e.Message);
+            // The project's own exceptions carry messages written for users; anything else needs its stack trace.
+            if (e.GetType().Namespace?.StartsWith("VideoSearch.", StringComparison.Ordinal) == true)
+                _logger.LogError("Indexing failed: {Reason}", e.Message);
+            else
+                _logger.LogError(e, "Indexing failed: {Reason}", e.Message);
+        }
+    }
+}

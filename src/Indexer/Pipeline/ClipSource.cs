@@ -1,0 +1,64 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using VideoSearch.Core.Media;
+using VideoSearch.Core.Thumbnails;
+using VideoSearch.Indexer.Embedding;
+
+namespace VideoSearch.Indexer.Pipeline;
+
+/// <summary>
+/// Stages A and B for one video: check the path stays in its root, probe, plan clips, then per clip extract the
+/// frames (one ffmpeg process), preprocess them and make the thumbnail. A media error fails the whole video (no
+/// partial videos are stored); anything else unexpected also fails only that video, with its message.
+/// </summary>
+internal sealed class ClipSource(MediaProbe probe, FrameExtractor extractor, ClipEncoder encoder, ClipPlanOptions plan,
+    StageTimings timings, ILogger logger)
+{
+    private readonly JpegThumbnailEncoder _thumbnails = new();
+    private readonly ConcurrentDictionary<string, MediaPathGuard> _guards = new(StringComparer.Ordinal);
+
+    /// <summary>Writes the video's start, its clips and possibly a failure to <paramref name="output"/>.</summary>
+    public async Task ProduceAsync(VideoWork video, ChannelWriter<PipelineItem> output, CancellationToken cancellationToken)
+    {
+        try
+        {
+            long start = Stopwatch.GetTimestamp();
+            _guards.GetOrAdd(video.Root, root => new MediaPathGuard(root)).EnsureInside(video.Path);
+            VideoInfo info = await probe.ProbeAsync(video.Path, cancellationToken).ConfigureAwait(false);
+            IReadOnlyList<Clip> clips = ClipPlanner.Plan(info, plan);
+            timings.AddProbe(start);
+            await output.WriteAsync(new VideoStarted(video, info, clips), cancellationToken).ConfigureAwait(false);
+            foreach (Clip clip in clips)
+                await output.WriteAsync(await ProcessClipAsync(video, info, clip, cancellationToken).ConfigureAwait(false),
+                    cancellationToken).ConfigureAwait(false);
+        }
+        catch (MediaException e)
+        {
+            await output.WriteAsync(new VideoFailed(video, FailureKinds.Of(e.Kind), e.Detail), cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException && e is not ChannelClosedException)
+        {
+            logger.LogWarning(e, "Indexing {VideoPath} failed unexpectedly", video.Path);
+            await output.WriteAsync(new VideoFailed(video, FailureKinds.Internal, e.Message), cancellationToken)
+                .ConfigureAwait(false);
+        }
+    }
+
+    private async Task<ClipPixels> ProcessClipAsync(VideoWork video, VideoInfo info, Clip clip, CancellationToken cancellationToken)
+    {
+        long start = Stopwatch.GetTimestamp();
+        IReadOnlyList<RgbFrame> frames = await extractor.ExtractClipAsync(info, clip, cancellationToken).ConfigureAwait(false);
+        timings.AddExtract(start);
+        start = Stopwatch.GetTimestamp();
+        float[] pixels = encoder.Preprocess(frames);
+        timings.AddPreprocess(start);
+        start = Stopwatch.GetTimestamp();
+        RgbFrame middle = frames[frames.Count / 2];
+        byte[] thumbnail = _thumbnails.Encode(middle.Width, middle.Height, middle.Pixels);
+        timings.AddThumbnail(start);
+        return new ClipPixels(video, clip, pixels, thumbnail);
+    }
+}

@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using VideoSearch.Core.Catalog;
+using VideoSearch.Core.Media;
+using VideoSearch.Indexer.Progress;
+using VideoSearch.Indexer.Vectors;
+
+namespace VideoSearch.Indexer.Pipeline;
+
+/// <summary>
+/// Stage D, the only writer: gathers each video's embedded clips and, once all have arrived, stores them in one
+/// catalog transaction and then adds them to the vector index (the catalog first: it is the source of truth, and
+/// the index is reconciled with it on the next start if a crash falls in between). Failures are recorded with the
+/// file identity they happened on, so they are not retried until the file changes.
+/// </summary>
+internal sealed class VideoWriter(VideoCatalog catalog, LibraryVectorIndex vectors, IndexingProgress progress,
+    StageTimings timings, TimeSpan saveInterval, ILogger logger)
+{
+    private readonly Dictionary<VideoId, (VideoStarted Start, List<ClipEmbedded> Clips)> _open = [];
+
+    /// <summary>Stores videos as their clips arrive, until <paramref name="input"/> completes.</summary>
+    public async Task RunAsync(ChannelReader<PipelineItem> input, CancellationToken cancellationToken)
+    {
+        await foreach (PipelineItem item in input.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        {
+            switch (item)
+            {
+                case VideoStarted started:
+                    _open[started.Video.Id] = (started, new List<ClipEmbedded>(started.Clips.Count));
+                    progress.FileStarted(started.Video.Path);
+                    if (started.Clips.Count == 0) await CompleteAsync(started.Video.Id, cancellationToken).ConfigureAwait(false);
+                    break;
+                case ClipEmbedded clip when _open.TryGetValue(clip.Video.Id, out var entry):
+                    entry.Clips.Add(clip);
+                    if (entry.Clips.Count == entry.Start.Clips.Count)
+                        await CompleteAsync(clip.Video.Id, cancellationToken).ConfigureAwait(false);
+                    break;
+                case VideoFailed failed:
+                    _open.Remove(failed.Video.Id);
+                    await FailAsync(failed, cancellationToken).ConfigureAwait(false);
+                    break;
+            }
+            vectors.SaveIfDue(saveInterval);
+        }
+    }
+
+    private async Task CompleteAsync(VideoId id, CancellationToken cancellationToken)
+    {
+        (VideoStarted start, List<ClipEmbedded> clips) = _open[id];
+        _open.Remove(id);
+        clips.Sort((a, b) => a.Clip.Index.CompareTo(b.Clip.Index));
+        long begin = Stopwatch.GetTimestamp();
+        CompletedVideo stored;
+        try
+        {
+            stored = await catalog.Writer.CompleteVideoAsync(id, Metadata(start.Info), clips.Select(c => c.ToNewClip()).ToList(),
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (CatalogException e)
+        {
+            logger.LogWarning(e, "The catalog refused the clips of {VideoPath}", start.Video.Path);
+            await FailAsync(new VideoFailed(start.Video, FailureKinds.Catalog, e.Message), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        vectors.Apply(stored.RemovedClipIds, stored.NewClipIds.Select((clipId, i) => (clipId, clips[i].Embedding)).ToList());
+        timings.AddWrite(begin);
+        progress.FileIndexed(start.Video.Path, clips.Count, start.Info.DurationSeconds);
+    }
+
+    private async Task FailAsync(VideoFailed failed, CancellationToken cancellationToken)
+    {
+        long begin = Stopwatch.GetTimestamp();
+        IReadOnlyList<long> removed = await catalog.Videos.FailVideoAsync(failed.Video.Id, failed.Kind, failed.Message,
+            failed.Video.Identity, cancellationToken).ConfigureAwait(false);
+        vectors.Apply(removed, []);
+        timings.AddWrite(begin);
+        progress.FileFailed(new IndexingError(failed.Video.Path, failed.Kind, failed.Message));
+    }
+
+    /// <summary>The catalog's metadata from a probe; rotation as the clockwise quarter turns that show it upright.</summary>
+    internal static VideoMetadata Metadata(VideoInfo info) =>
+        new(info.DurationSeconds, info.FramesPerSecond, info.CodedWidth, info.CodedHeight,
+            ((-info.Rotation % 360) + 360) % 360, info.VideoCodec, info.AudioCodec);
+}

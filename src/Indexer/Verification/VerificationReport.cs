@@ -1,0 +1,11 @@
+namespace VideoSearch.Indexer.Verification;
+
+/// <summary>The outcome of <see cref="LibraryVerifier.VerifyAsync"/>.</summary>
+/// <param name="IndexedVideos">Indexed videos checked.</param>
+/// <param name="Clips">Clips checked.</param>
+/// <param name="Problems">Everything found wrong, one sentence each; empty when catalog, vectors, index and thumbnails agree.</param>
+public sealed record VerificationReport(int IndexedVideos, long Clips, IReadOnlyList<string> Problems)
+{
+    /// <summary>True when nothing is wrong.</summary>
+    public bool IsConsistent => Problems.Count == 0;
+}

@@ -1,0 +1,213 @@
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using VideoSearch.Core.Catalog;
+using VideoSearch.Search.Contracts;
+
+namespace VideoSearch.Search.Catalog;
+
+/// <summary>
+/// Search's reads of the SQLite catalog, on read-only connections of its own. The catalog's
+/// <see cref="ClipRepository.GetContextsAsync"/> returns contexts without the embeddings and video durations
+/// re-ranking and grouping also need, so the candidate read here joins all of it in one statement.
+/// </summary>
+public sealed class SqliteSearchCatalog : ISearchCatalog
+{
+    private const string ClipColumns = "c.id, c.video_id, v.path, coalesce(v.duration_s, 0), c.start_s, c.end_s";
+    private readonly string _connectionString;
+    private readonly string _path;
+    private readonly int _embeddingDim;
+    private readonly int _contextLength;
+
+    /// <summary>Reads the catalog file of <paramref name="catalog"/>, whose vectors have the shapes of <paramref name="model"/>.</summary>
+    public SqliteSearchCatalog(VideoCatalog catalog, ModelState model)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(model);
+        _path = catalog.Database.FilePath;
+        _embeddingDim = model.EmbeddingDim;
+        _contextLength = model.ContextLength;
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = _path,
+            Mode = SqliteOpenMode.ReadOnly,
+            Pooling = true,
+        }.ToString();
+    }
+
+    /// <inheritdoc />
+    public async Task<CandidateBatch> GetCandidatesAsync(IReadOnlyList<long> clipIds, CancellationToken cancellationToken)
+    {
+        var slots = Slots(clipIds);
+        var clips = new CandidateClip?[slots.Count];
+        var embeddings = new float[slots.Count * _embeddingDim];
+        var contexts = new float[slots.Count * _contextLength];
+        if (slots.Count > 0)
+        {
+            await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            using var command = Command(connection,
+                $"SELECT {ClipColumns}, c.embedding, x.context FROM clips c JOIN videos v ON v.id = c.video_id " +
+                "JOIN clip_contexts x ON x.clip_id = c.id WHERE c.id IN (SELECT value FROM json_each($ids));",
+                ("$ids", JsonSerializer.Serialize(slots.Keys)));
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                CandidateClip clip = ReadClip(reader);
+                int slot = slots[clip.ClipId];
+                ReadOnlySpan<float> embedding = MemoryMarshal.Cast<byte, float>(reader.GetFieldValue<byte[]>(6));
+                byte[] context = reader.GetFieldValue<byte[]>(7);
+                if (embedding.Length != _embeddingDim || ContextCodec.ValueCount(context) != _contextLength)
+                    throw new CatalogException(_path,
+                        $"Clip {clip.ClipId} has {embedding.Length} embedding and {ContextCodec.ValueCount(context)} context values; " +
+                        $"the model needs {_embeddingDim} and {_contextLength}");
+                embedding.CopyTo(embeddings.AsSpan(slot * _embeddingDim, _embeddingDim));
+                ContextCodec.Decode(context, contexts.AsSpan(slot * _contextLength, _contextLength));
+                clips[slot] = clip;
+            }
+        }
+        return Compact(clips, embeddings, contexts);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<CandidateClip>> GetClipsAsync(IReadOnlyList<long> clipIds, CancellationToken cancellationToken)
+    {
+        var slots = Slots(clipIds);
+        if (slots.Count == 0) return [];
+        var clips = new CandidateClip?[slots.Count];
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = Command(connection,
+            $"SELECT {ClipColumns} FROM clips c JOIN videos v ON v.id = c.video_id " +
+            "WHERE c.id IN (SELECT value FROM json_each($ids));", ("$ids", JsonSerializer.Serialize(slots.Keys)));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            CandidateClip clip = ReadClip(reader);
+            clips[slots[clip.ClipId]] = clip;
+        }
+        return clips.OfType<CandidateClip>().ToList();
+    }
+
+    /// <inheritdoc />
+    public async Task<float[]?> GetEmbeddingAsync(long clipId, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = Command(connection, "SELECT embedding FROM clips WHERE id = $id;", ("$id", clipId));
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is byte[] blob
+            ? MemoryMarshal.Cast<byte, float>(blob).ToArray()
+            : null;
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<long>> GetClipIdsOfVideoAsync(long videoId, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = Command(connection, "SELECT id FROM clips WHERE video_id = $video ORDER BY start_s, id;",
+            ("$video", videoId));
+        return await ReadIdsAsync(command, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlySet<long>> GetAllowedClipIdsAsync(SearchFilters filters, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filters);
+        var conditions = new List<string>();
+        var parameters = new List<(string, object)>();
+        if (filters.Folder is { Length: > 0 } folder)
+        {
+            // A prefix comparison on whole path segments: "/a/b" admits "/a/b/x.mp4" but not "/a/bc/x.mp4".
+            string prefix = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)) + Path.DirectorySeparatorChar;
+            conditions.Add("substr(v.path, 1, length($prefix)) = $prefix");
+            parameters.Add(("$prefix", prefix));
+        }
+        if (filters.MinDurationSeconds is { } min)
+        {
+            conditions.Add("v.duration_s >= $min");
+            parameters.Add(("$min", min));
+        }
+        if (filters.MaxDurationSeconds is { } max)
+        {
+            conditions.Add("v.duration_s <= $max");
+            parameters.Add(("$max", max));
+        }
+        if (filters.ModifiedAfter is { } after)
+        {
+            conditions.Add("v.mtime_ns >= $after");
+            parameters.Add(("$after", FileIdentity.ToUnixNs(after.UtcDateTime)));
+        }
+        if (filters.ModifiedBefore is { } before)
+        {
+            conditions.Add("v.mtime_ns < $before");
+            parameters.Add(("$before", FileIdentity.ToUnixNs(before.UtcDateTime)));
+        }
+        string where = conditions.Count == 0 ? "" : " WHERE " + string.Join(" AND ", conditions);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = Command(connection, $"SELECT c.id FROM clips c JOIN videos v ON v.id = c.video_id{where};",
+            parameters.ToArray());
+        return (await ReadIdsAsync(command, cancellationToken).ConfigureAwait(false)).ToHashSet();
+    }
+
+    private static Dictionary<long, int> Slots(IReadOnlyList<long> clipIds)
+    {
+        ArgumentNullException.ThrowIfNull(clipIds);
+        var slots = new Dictionary<long, int>(clipIds.Count);
+        foreach (long id in clipIds) slots.TryAdd(id, slots.Count);
+        return slots;
+    }
+
+    private static CandidateClip ReadClip(SqliteDataReader reader) => new(reader.GetInt64(0), reader.GetInt64(1),
+        reader.GetString(2), reader.GetDouble(3), reader.GetDouble(4), reader.GetDouble(5));
+
+    /// <summary>Closes the gaps left by ids no longer stored (a stale vector index), keeping request order.</summary>
+    private CandidateBatch Compact(CandidateClip?[] clips, float[] embeddings, float[] contexts)
+    {
+        int found = 0;
+        for (int slot = 0; slot < clips.Length; slot++)
+        {
+            if (clips[slot] is null) continue;
+            if (found != slot)
+            {
+                clips[found] = clips[slot];
+                embeddings.AsSpan(slot * _embeddingDim, _embeddingDim).CopyTo(embeddings.AsSpan(found * _embeddingDim));
+                contexts.AsSpan(slot * _contextLength, _contextLength).CopyTo(contexts.AsSpan(found * _contextLength));
+            }
+            found++;
+        }
+        if (found < clips.Length)
+        {
+            Array.Resize(ref embeddings, found * _embeddingDim);
+            Array.Resize(ref contexts, found * _contextLength);
+        }
+        return new CandidateBatch(clips.Take(found).Select(c => c!).ToList(), embeddings, contexts);
+    }
+
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch (SqliteException ex)
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw new CatalogException(_path, $"The catalog cannot be read: {ex.Message}", ex);
+        }
+    }
+
+    private static SqliteCommand Command(SqliteConnection connection, string sql, params (string Name, object Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
+        return command;
+    }
+
+    private static async Task<List<long>> ReadIdsAsync(SqliteCommand command, CancellationToken cancellationToken)
+    {
+        var ids = new List<long>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) ids.Add(reader.GetInt64(0));
+        return ids;
+    }
+}

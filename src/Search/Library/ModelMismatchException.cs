@@ -1,0 +1,4 @@
+namespace VideoSearch.Search.Library;
+
+/// <summary>The model asked for is not the one the library was indexed with (its vectors would be meaningless to it).</summary>
+public sealed class ModelMismatchException(string message) : Exception(message);

@@ -1,0 +1,39 @@
+using VideoSearch.Core.Inference;
+using VideoSearch.Search.Catalog;
+
+namespace VideoSearch.Search.Ranking;
+
+/// <summary>
+/// The second stage: fetches the candidates' embeddings and contexts in one catalog read and scores them all with
+/// the prompt generator in one batched model call, so each score is X-CLIP's own <c>logits_per_video</c> for
+/// (query, clip) (up to the float16 storage of the context).
+/// </summary>
+public sealed class ClipReranker(XClipInference inference, ISearchCatalog catalog)
+{
+    /// <summary>The candidates that are still stored, scored and sorted best first (ties by clip id).</summary>
+    public async Task<IReadOnlyList<ScoredClip>> RerankAsync(float[] textFeatures, IReadOnlyList<long> clipIds,
+        CancellationToken cancellationToken)
+    {
+        CandidateBatch batch = await catalog.GetCandidatesAsync(clipIds, cancellationToken).ConfigureAwait(false);
+        return await ScoreAsync(textFeatures, batch, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Scores an already fetched batch, best first (ties by clip id).</summary>
+    public async Task<IReadOnlyList<ScoredClip>> ScoreAsync(float[] textFeatures, CandidateBatch batch,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        float[][] logits = await inference.ScoreAsync([textFeatures], batch.Embeddings, batch.Contexts, batch.Clips.Count,
+            cancellationToken).ConfigureAwait(false);
+        var scored = new ScoredClip[batch.Clips.Count];
+        for (int i = 0; i < scored.Length; i++) scored[i] = new ScoredClip(batch.Clips[i], logits[i][0]);
+        return Sorted(scored);
+    }
+
+    /// <summary>Best first; equal scores by clip id so the order is reproducible.</summary>
+    internal static ScoredClip[] Sorted(ScoredClip[] clips)
+    {
+        Array.Sort(clips, static (a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.Clip.ClipId.CompareTo(b.Clip.ClipId));
+        return clips;
+    }
+}

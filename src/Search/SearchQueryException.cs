@@ -1,0 +1,4 @@
+namespace VideoSearch.Search;
+
+/// <summary>A query that cannot be searched (empty, or an unknown clip for query by example); the message says why.</summary>
+public sealed class SearchQueryException(string message) : Exception(message);

@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Options;
+using VideoSearch.Core.Vectors;
+using VideoSearch.Search.Catalog;
+using VideoSearch.Search.Contracts;
+using VideoSearch.Search.Ranking;
+using VideoSearch.Search.Text;
+
+namespace VideoSearch.Search;
+
+/// <summary>
+/// Two-stage text-to-video search: the query's text features find the top K clips by cosine with the clip
+/// embeddings in the vector index; X-CLIP re-ranks those K with each clip's stored context (the prompt generator
+/// adapts the text to the clip, which no single precomputed vector can do); clips are grouped into videos.
+/// Filters become an index filter, so all K candidates are eligible.
+/// </summary>
+public sealed class SearchService(
+    QueryEncoder encoder,
+    IVectorIndex index,
+    ClipReranker reranker,
+    ISearchCatalog catalog,
+    IOptions<SearchOptions> options) : ISearchService
+{
+    private readonly SearchOptions _options = options.Value;
+
+    /// <summary>Like <see cref="SearchAsync(SearchRequest, CancellationToken)"/> with K given instead of the configured one.</summary>
+    /// <exception cref="SearchQueryException">The query is empty or holds no words.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">Top, offset or K is out of range.</exception>
+    public async Task<SearchResponse> SearchAsync(SearchRequest request, int candidateCount, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        CheckPage(request.Top, request.Offset);
+        ArgumentOutOfRangeException.ThrowIfLessThan(candidateCount, 1);
+        var (query, tokenizeMs, encodeMs) = await encoder.EncodeAsync(request.Query, cancellationToken).ConfigureAwait(false);
+
+        long start = Stopwatch.GetTimestamp();
+        Func<long, bool>? filter = await FilterAsync(request.Filters, cancellationToken).ConfigureAwait(false);
+        // A page deep in the results needs at least as many candidates as the videos it skips and shows.
+        int k = Math.Max(candidateCount, request.Offset + request.Top);
+        IReadOnlyList<VectorHit> hits = index.Search(query.Features, k, filter);
+        double annMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+
+        start = Stopwatch.GetTimestamp();
+        var scored = await reranker.RerankAsync(query.Features, hits.Select(h => h.Id).ToList(), cancellationToken)
+            .ConfigureAwait(false);
+        double rerankMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+
+        var (page, total) = ResultGrouper.Group(scored, request.Offset, request.Top);
+        return new SearchResponse(request.Query, query.WasTruncated, page, total,
+            new SearchTimings(tokenizeMs, encodeMs, annMs, rerankMs));
+    }
+
+    /// <inheritdoc />
+    public Task<SearchResponse> SearchAsync(SearchRequest request, CancellationToken cancellationToken) =>
+        SearchAsync(request, _options.CandidateCount, cancellationToken);
+
+    /// <summary>
+    /// Query by example: the clip's stored embedding is the query; the K nearest other clips are ranked by the
+    /// cosine of their embeddings (what the index scores exactly), grouped into videos.
+    /// </summary>
+    /// <exception cref="SearchQueryException">No clip has id <paramref name="clipId"/>.</exception>
+    public async Task<SearchResponse> SearchSimilarAsync(long clipId, int top, SearchFilters? filters,
+        CancellationToken cancellationToken)
+    {
+        CheckPage(top, 0);
+        float[] embedding = await catalog.GetEmbeddingAsync(clipId, cancellationToken).ConfigureAwait(false)
+            ?? throw new SearchQueryException($"No indexed clip has id {clipId}.");
+        return await SimilarAsync($"clip {clipId}", embedding, clipId, top, filters, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Query by example with any embedding (for instance a video file's, from <c>VideoExampleEncoder</c>): the K
+    /// nearest clips ranked by embedding cosine, grouped into videos.
+    /// </summary>
+    public Task<SearchResponse> SearchSimilarAsync(float[] embedding, int top, SearchFilters? filters,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(embedding);
+        CheckPage(top, 0);
+        return SimilarAsync("example video", embedding, null, top, filters, cancellationToken);
+    }
+
+    private async Task<SearchResponse> SimilarAsync(string query, float[] embedding, long? exclude, int top,
+        SearchFilters? filters, CancellationToken cancellationToken)
+    {
+        long start = Stopwatch.GetTimestamp();
+        Func<long, bool>? allowed = await FilterAsync(filters, cancellationToken).ConfigureAwait(false);
+        Func<long, bool>? filter = (allowed, exclude) switch
+        {
+            (null, null) => null,
+            (null, { } self) => id => id != self,
+            ({ } only, null) => only,
+            ({ } only, { } self) => id => id != self && only(id),
+        };
+        IReadOnlyList<VectorHit> hits = index.Search(embedding, Math.Max(_options.CandidateCount, top), filter);
+        double annMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+
+        start = Stopwatch.GetTimestamp();
+        var clips = await catalog.GetClipsAsync(hits.Select(h => h.Id).ToList(), cancellationToken).ConfigureAwait(false);
+        var scores = hits.ToDictionary(h => h.Id, h => h.Score);
+        var scored = ClipReranker.Sorted(clips.Select(c => new ScoredClip(c, scores[c.ClipId])).ToArray());
+        double fetchMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+
+        var (page, total) = ResultGrouper.Group(scored, 0, top);
+        return new SearchResponse(query, false, page, total, new SearchTimings(0, 0, annMs, fetchMs));
+    }
+
+    private async Task<Func<long, bool>?> FilterAsync(SearchFilters? filters, CancellationToken cancellationToken)
+    {
+        if (filters is null || filters == new SearchFilters()) return null;
+        IReadOnlySet<long> allowed = await catalog.GetAllowedClipIdsAsync(filters, cancellationToken).ConfigureAwait(false);
+        return allowed.Contains;
+    }
+
+    private void CheckPage(int top, int offset)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(top, 1, nameof(top));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(top, _options.MaxTop, nameof(top));
+        ArgumentOutOfRangeException.ThrowIfNegative(offset, nameof(offset));
+    }
+}

@@ -1,0 +1,71 @@
+using VideoSearch.Core.Catalog;
+
+namespace VideoSearch.Core.Tests.Catalog;
+
+/// <summary>A catalog in a fresh temporary folder, deleted afterwards; plus the test model and clip builders.</summary>
+internal sealed class TempCatalog : IAsyncDisposable
+{
+    // The tiny test model's shapes: projection_dim 40, 16 patches (32 px images, 8 px patches).
+    public static readonly ModelState TinyModel = new("test/xclip-tiny", "rev-a", 40, 16, 40);
+
+    private TempCatalog(string directory, VideoCatalog catalog)
+    {
+        Directory = directory;
+        Catalog = catalog;
+    }
+
+    public string Directory { get; }
+
+    public VideoCatalog Catalog { get; }
+
+    public string DatabasePath => Path.Combine(Directory, CatalogDatabase.FileName);
+
+    public static string NewDirectory() =>
+        Path.Combine(Path.GetTempPath(), "videosearch-catalog-tests", Guid.NewGuid().ToString("N"));
+
+    public static async Task<TempCatalog> CreateAsync(bool withModel = true)
+    {
+        string directory = NewDirectory();
+        VideoCatalog catalog = await VideoCatalog.OpenAsync(directory);
+        if (withModel) await catalog.Model.SetAsync(TinyModel);
+        return new TempCatalog(directory, catalog);
+    }
+
+    /// <summary>Adds a root and a pending video under it.</summary>
+    public async Task<(RootId Root, VideoId Video)> AddVideoAsync(string relativePath, string fingerprint = "v1:abc")
+    {
+        RootId root = await Catalog.Roots.AddAsync(Path.Combine(Directory, "media"));
+        VideoId video = await Catalog.Videos.BeginVideoAsync(root, relativePath, new FileIdentity(1000, 42, fingerprint));
+        return (root, video);
+    }
+
+    /// <summary>A valid clip for <see cref="TinyModel"/> whose values are derived from <paramref name="seed"/>.</summary>
+    public static NewClip Clip(int index, int seed = 1, ModelState? model = null)
+    {
+        model ??= TinyModel;
+        var random = new Random(seed * 1000 + index);
+        float[] embedding = Enumerable.Range(0, model.EmbeddingDim).Select(_ => (float)random.NextDouble() - 0.5f).ToArray();
+        float[] context = Enumerable.Range(0, model.ContextLength).Select(_ => (float)random.NextDouble() * 4 - 2).ToArray();
+        return new NewClip(index, index * 2.0, index * 2.0 + 2.0, [index * 2.0 + 0.5, index * 2.0 + 1.5], embedding,
+            context, Jpeg(index));
+    }
+
+    /// <summary>Bytes that start and end like a JPEG (SOI/APP0 ... EOI); the catalog stores them unchanged.</summary>
+    public static byte[] Jpeg(int marker) => [0xFF, 0xD8, 0xFF, 0xE0, (byte)marker, 0x01, 0x02, 0xFF, 0xD9];
+
+    public static readonly VideoMetadata Metadata = new(12.5, 25, 320, 240, 0, "h264", "aac");
+
+    public ValueTask DisposeAsync()
+    {
+        Catalog.Dispose();
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless; it must not fail the test that used it.
+        }
+        return ValueTask.CompletedTask;
+    }
+}

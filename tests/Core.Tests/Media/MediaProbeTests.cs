@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using System.Runtime.Versioning;
+using System.Text.Json;
+using VideoSearch.Core.Media;
+
+namespace VideoSearch.Core.Tests.Media;
+
+public class MediaProbeTests
+{
+    private readonly MediaProbe _probe = new();
+
+    public static TheoryData<string> IndexFiles => MediaManifest.Names("index");
+
+    [Theory]
+    [MemberData(nameof(IndexFiles))]
+    public async Task ProbeAsync_IndexFile_MatchesManifest(string name)
+    {
+        JsonElement expected = MediaManifest.Probe(name);
+
+        VideoInfo info = await _probe.ProbeAsync(MediaManifest.PathOf(name));
+
+        Assert.Equal(expected.GetProperty("container").GetString(), info.Container);
+        Assert.Equal(expected.GetProperty("video_codec").GetString(), info.VideoCodec);
+        Assert.Equal(expected.GetProperty("pix_fmt").GetString(), info.PixelFormat);
+        Assert.Equal(expected.GetProperty("audio_codec").GetString(), info.AudioCodec);
+        Assert.Equal(expected.GetProperty("rotation").GetInt32(), info.Rotation);
+        Assert.Equal(Size(expected, "coded_size"), (info.CodedWidth, info.CodedHeight));
+        Assert.Equal(Size(expected, "display_size"), (info.DisplayWidth, info.DisplayHeight));
+        Assert.Equal(expected.GetProperty("start_time_s").GetDouble(), info.StartTimeSeconds, 3);
+        Assert.Equal(FfprobeOutputParser.Rate(expected.GetProperty("avg_frame_rate").GetString())!.Value, info.FramesPerSecond, 9);
+
+        // Durations: the manifest lists the container's figure; the video track's own length may differ from it by
+        // a few milliseconds (Matroska start offsets, an audio tail). No stated duration (live WebM): the scan must
+        // land on the frame count / rate, within one frame plus the -0.007 s start offset.
+        double expectedDuration = expected.GetProperty("duration_s").ValueKind == JsonValueKind.Number
+            ? expected.GetProperty("duration_s").GetDouble()
+            : expected.GetProperty("frames").GetInt32() / info.FramesPerSecond;
+        Assert.InRange(info.DurationSeconds, expectedDuration - 0.02, expectedDuration + 0.08);
+
+        // Counts: exact where the container or a scan gives them, else duration x rate, within one frame per
+        // second of rounding drift (Matroska's 3.666 s x 30 fps = 110 for 109 frames).
+        long frames = expected.GetProperty("frames").GetInt64();
+        if (info.FrameCountIsEstimate) Assert.InRange(info.FrameCount, frames - 2, frames + 2);
+        else Assert.Equal(frames, info.FrameCount);
+    }
+
+    [Theory]
+    [InlineData("bad_zero_bytes.mp4", MediaErrorKind.EmptyFile)]
+    [InlineData("bad_text_renamed.mp4", MediaErrorKind.NotAMediaFile)]
+    [InlineData("bad_moov_missing.mp4", MediaErrorKind.CorruptContainer)]
+    [InlineData("audio_only_aac.mp4", MediaErrorKind.NoVideoStream)]
+    [InlineData("does_not_exist.mp4", MediaErrorKind.NotFound)]
+    public async Task ProbeAsync_BadFile_TypedErrorNamingTheFileQuickly(string name, MediaErrorKind kind)
+    {
+        string path = MediaManifest.PathOf(name);
+        var clock = Stopwatch.StartNew();
+
+        var e = await Assert.ThrowsAsync<MediaException>(() => _probe.ProbeAsync(path));
+
+        Assert.Equal(kind, e.Kind);
+        Assert.Equal(path, e.FilePath);
+        Assert.Contains(name, e.Message);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
+    }
+
+    [Fact]
+    public void ManifestSkipEntries_AllCoveredByTheBadFileTests()
+    {
+        // Every 'skip' entry of the manifest is exercised: the five above by probing, bad_truncated.mp4 by decoding
+        // (FrameExtractorTests), outside_root.mp4 by MediaPathGuardTests.
+        string[] covered = ["bad_zero_bytes.mp4", "bad_text_renamed.mp4", "bad_moov_missing.mp4", "audio_only_aac.mp4", "bad_truncated.mp4", "nested/outside_root.mp4"];
+
+        Assert.Equal(covered.Order(), MediaManifest.Files.Where(f => f.Value.GetProperty("expect").GetString() == "skip").Select(f => f.Key).Order());
+    }
+
+    [Fact]
+    public async Task ProbeAsync_FfprobeNotInstalled_ToolMissingWithInstallHint()
+    {
+        var probe = new MediaProbe(new MediaToolOptions { FfprobePath = "/nonexistent/ffprobe" });
+
+        var e = await Assert.ThrowsAsync<MediaException>(() => probe.ProbeAsync(MediaManifest.PathOf("no_audio_320x240.mp4")));
+
+        Assert.Equal(MediaErrorKind.ToolMissing, e.Kind);
+        Assert.Contains("scripts/install-deps", e.Message);
+    }
+
+    [Fact]
+    [SupportedOSPlatform("linux")]
+    public async Task ProbeAsync_ToolThatHangs_TimesOutAndKillsItsChildrenToo()
+    {
+        // A stand-in ffprobe that starts a child and waits on it: the timeout must stop both.
+        string marker = "600." + Random.Shared.Next(100_000, 999_999);
+        string script = Path.Combine(Path.GetTempPath(), $"videosearch-hang-{Guid.NewGuid():N}.sh");
+        File.WriteAllText(script, $"#!/bin/sh\nsleep {marker} &\nwait\n");
+        File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserExecute | UnixFileMode.UserWrite);
+        try
+        {
+            var probe = new MediaProbe(new MediaToolOptions { FfprobePath = script, ProbeTimeout = TimeSpan.FromMilliseconds(700) });
+
+            var e = await Assert.ThrowsAsync<MediaException>(() => probe.ProbeAsync(MediaManifest.PathOf("no_audio_320x240.mp4")));
+
+            Assert.Equal(MediaErrorKind.Timeout, e.Kind);
+            Assert.Empty(TempFifo.ProcessesMentioning(marker));
+        }
+        finally
+        {
+            File.Delete(script);
+        }
+    }
+
+    private static (int, int) Size(JsonElement probe, string name) =>
+        (probe.GetProperty(name)[0].GetInt32(), probe.GetProperty(name)[1].GetInt32());
+}

@@ -1,0 +1,56 @@
+using VideoSearch.Core.Vectors;
+using VideoSearch.Indexer.Vectors;
+using VideoSearch.Indexer.Verification;
+
+namespace VideoSearch.Indexer.Tests;
+
+public sealed class LibraryVerifierTests : IDisposable
+{
+    private readonly TestLibrary _library = TestLibrary.Create(["mp4_h264_aac_320x240.mp4", "no_audio_320x240.mp4"]);
+
+    [Fact]
+    public async Task VerifyAsync_FreshLibrary_IsConsistent()
+    {
+        await _library.IndexAsync();
+
+        VerificationReport report = await _library.VerifyAsync();
+
+        Assert.True(report.IsConsistent, string.Join(Environment.NewLine, report.Problems));
+        Assert.Equal(2, report.IndexedVideos);
+    }
+
+    [Fact]
+    public async Task VerifyAsync_IndexMissingAClip_ReportsIt()
+    {
+        await _library.IndexAsync();
+        await IndexTampering.DropFirstClipAsync(_library);
+
+        VerificationReport report = await _library.VerifyAsync();
+
+        Assert.Contains(report.Problems, p => p.Contains("not in the vector index"));
+    }
+
+    [Fact]
+    public async Task VerifyAsync_DamagedIndexFile_ReportsIt()
+    {
+        await _library.IndexAsync();
+        string path = Path.Combine(_library.Database, LibraryVectorIndex.FileName);
+        byte[] bytes = File.ReadAllBytes(path);
+        bytes[bytes.Length / 2] ^= 0xFF;
+        File.WriteAllBytes(path, bytes);
+
+        VerificationReport report = await _library.VerifyAsync();
+
+        Assert.False(report.IsConsistent);
+    }
+
+    [Fact]
+    public async Task VerifyAsync_NoCatalog_ReportsIt()
+    {
+        VerificationReport report = await LibraryVerifier.VerifyAsync(Path.Combine(_library.Directory, "empty"));
+
+        Assert.Contains("No catalog", Assert.Single(report.Problems));
+    }
+
+    public void Dispose() => _library.Dispose();
+}
