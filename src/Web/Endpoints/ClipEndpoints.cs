@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -20,14 +21,14 @@ internal static class ClipEndpoints
             .WithName("GetClipThumbnail")
             .WithSummary("A clip's thumbnail")
             .WithDescription("A JPEG frame from the clip, with an ETag (If-None-Match gives 304) and cache headers.")
-            .Produces(StatusCodes.Status200OK, contentType: "image/jpeg")
+            .Produces<Stream>(StatusCodes.Status200OK, "image/jpeg")
             .Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 
     internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetThumbnailAsync(
-        long clipId, IMediaLibrary library, HttpResponse response, CancellationToken cancellationToken)
+        [Description("The clip's id.")] long clipId, IMediaLibrary library, HttpResponse response, CancellationToken cancellationToken)
     {
         byte[]? jpeg = await library.GetThumbnailAsync(clipId, cancellationToken);
         if (jpeg is null)

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -24,8 +25,8 @@ internal static class VideoEndpoints
             .WithName("StreamVideo")
             .WithSummary("The video file")
             .WithDescription("The file itself, with HTTP range requests (206 Partial Content) so a player can seek. Only files inside the media folders are served.")
-            .Produces(StatusCodes.Status200OK, contentType: "video/mp4")
-            .Produces(StatusCodes.Status206PartialContent, contentType: "video/mp4")
+            .Produces<Stream>(StatusCodes.Status200OK, "video/mp4", "video/webm", "video/x-matroska", "video/quicktime")
+            .Produces<Stream>(StatusCodes.Status206PartialContent, "video/mp4", "video/webm", "video/x-matroska", "video/quicktime")
             .ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
@@ -38,14 +39,14 @@ internal static class VideoEndpoints
             .WithTags("Videos")
             .WithSummary("A video by its path inside a media folder")
             .WithDescription("Serves a video file by its path relative to a media folder, with range requests. Paths that leave the media folders (.., absolute paths, symbolic links pointing outside) are refused with 404.")
-            .Produces(StatusCodes.Status200OK, contentType: "video/mp4")
-            .Produces(StatusCodes.Status206PartialContent, contentType: "video/mp4")
+            .Produces<Stream>(StatusCodes.Status200OK, "video/mp4", "video/webm", "video/x-matroska", "video/quicktime")
+            .Produces<Stream>(StatusCodes.Status206PartialContent, "video/mp4", "video/webm", "video/x-matroska", "video/quicktime")
             .ProducesProblem(StatusCodes.Status404NotFound);
         return endpoints;
     }
 
     internal static async Task<Results<Ok<VideoDetailsResponse>, ProblemHttpResult>> GetVideoAsync(
-        long videoId, IMediaLibrary library, MediaFileResolver paths, CancellationToken cancellationToken)
+        [Description("The video's id.")] long videoId, IMediaLibrary library, MediaFileResolver paths, CancellationToken cancellationToken)
     {
         var video = await library.GetVideoAsync(videoId, cancellationToken);
         if (video is null) return VideoNotFound(videoId);
@@ -64,7 +65,7 @@ internal static class VideoEndpoints
     }
 
     internal static async Task<Results<PhysicalFileHttpResult, ProblemHttpResult>> StreamAsync(
-        long videoId, IMediaLibrary library, MediaFileResolver paths, CancellationToken cancellationToken)
+        [Description("The video's id.")] long videoId, IMediaLibrary library, MediaFileResolver paths, CancellationToken cancellationToken)
     {
         var video = await library.GetVideoAsync(videoId, cancellationToken);
         if (video is null) return VideoNotFound(videoId);
@@ -79,7 +80,7 @@ internal static class VideoEndpoints
         return ServeFile(file, VideoContentTypes.For(file) ?? "application/octet-stream");
     }
 
-    internal static Results<PhysicalFileHttpResult, ProblemHttpResult> GetMediaFile(string path, MediaFileResolver paths)
+    internal static Results<PhysicalFileHttpResult, ProblemHttpResult> GetMediaFile([Description("The file's path inside a media folder, e.g. holiday/beach.mp4.")] string path, MediaFileResolver paths)
     {
         // Only video files are served by path, so nothing else that happens to sit in a media folder leaks.
         string? file = paths.ResolveRelative(path);

@@ -108,6 +108,37 @@ public sealed class BrowserTests(WebServerFixture fixture) : IAsyncLifetime
         Assert.Equal(0, await page.Locator(".result-card").CountAsync());
     }
 
+    [Fact]
+    public async Task Search_TokenInPageAddress_SentWithEveryRequest()
+    {
+        await using var media = new DisposableMedia();
+        await using var server = await TestWebServer.StartAsync(media.Value, o => o.AccessToken = TokenServerFixture.Token);
+        var page = await _browser.NewPageAsync();
+        await page.GotoAsync(server.Address + "#token=" + TokenServerFixture.Token);
+
+        await page.FillAsync("#query", "a ball bouncing");
+        await page.PressAsync("#query", "Enter");
+        await page.Locator(".result-card").First.WaitForAsync();
+
+        // Thumbnails (img src) carry the token in the query string; the status poll sends it as a header.
+        await page.WaitForFunctionAsync("() => document.querySelector('.result-card img.thumb').naturalWidth > 0");
+        await page.WaitForFunctionAsync("() => document.querySelector('#index-state').textContent.startsWith('Indexing')");
+        await page.Locator(".result-card .thumb-button").First.ClickAsync();
+        await page.WaitForFunctionAsync("() => document.querySelector('video#player').readyState >= 1", null, new PageWaitForFunctionOptions { Timeout = 20_000 });
+    }
+
+    [Fact]
+    public async Task Page_WithoutTokenOnProtectedServer_ShowsWhyStatusFails()
+    {
+        await using var media = new DisposableMedia();
+        await using var server = await TestWebServer.StartAsync(media.Value, o => o.AccessToken = TokenServerFixture.Token);
+        var page = await _browser.NewPageAsync();
+        await page.GotoAsync(server.Address.ToString());
+
+        await page.WaitForFunctionAsync("() => document.querySelector('#index-state').textContent === 'unavailable'");
+        Assert.Contains("Access token required", await page.Locator("#index-message").TextContentAsync());
+    }
+
     private static string ScreenshotPath(string name)
     {
         string folder = Path.Combine(AppContext.BaseDirectory, "screenshots");

@@ -15,7 +15,10 @@ public sealed class HostingTests(WebServerFixture fixture)
         using var response = await Client.GetAsync("/openapi/v1.json");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        string text = await response.Content.ReadAsStringAsync();
+        // Kept next to the screenshots for review.
+        await File.WriteAllTextAsync(Path.Combine(AppContext.BaseDirectory, "openapi-v1.json"), text);
+        var doc = JsonDocument.Parse(text).RootElement;
         Assert.Equal("VideoSearch API", doc.GetProperty("info").GetProperty("title").GetString());
         var paths = doc.GetProperty("paths");
         foreach (string path in new[]
@@ -31,12 +34,16 @@ public sealed class HostingTests(WebServerFixture fixture)
         var search = paths.GetProperty("/api/search").GetProperty("get");
         var parameters = search.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()).ToHashSet();
         Assert.Superset(new HashSet<string?> { "q", "top", "offset", "folder", "minDuration", "maxDuration", "modifiedAfter", "modifiedBefore" }, parameters);
+        var top = search.GetProperty("parameters").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "top");
+        Assert.Equal("integer", top.GetProperty("schema").GetProperty("type").GetString());
         var responses = search.GetProperty("responses");
         Assert.True(responses.TryGetProperty("200", out var ok));
         Assert.True(ok.GetProperty("content").TryGetProperty("application/json", out _));
         Assert.True(responses.TryGetProperty("400", out _));
         Assert.True(responses.TryGetProperty("429", out _));
         Assert.True(paths.GetProperty("/api/videos/{videoId}").GetProperty("get").GetProperty("responses").TryGetProperty("404", out _));
+        var partial = paths.GetProperty("/api/videos/{videoId}/stream").GetProperty("get").GetProperty("responses").GetProperty("206");
+        Assert.True(partial.GetProperty("content").TryGetProperty("video/mp4", out _));
     }
 
     [Fact]

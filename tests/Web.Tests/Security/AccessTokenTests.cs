@@ -4,23 +4,11 @@ using VideoSearch.Web.Tests.Support;
 
 namespace VideoSearch.Web.Tests.Security;
 
-public sealed class AccessTokenTests : IAsyncLifetime
+public sealed class AccessTokenTests(TokenServerFixture fixture) : IClassFixture<TokenServerFixture>
 {
-    private const string Token = "correct-horse-battery-staple-42";
-    private DisposableMedia _media = null!;
-    private TestWebServer _server = null!;
+    private const string Token = TokenServerFixture.Token;
 
-    public async Task InitializeAsync()
-    {
-        _media = new DisposableMedia();
-        _server = await TestWebServer.StartAsync(_media.Value, o => o.AccessToken = Token);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _server.DisposeAsync();
-        await _media.DisposeAsync();
-    }
+    private TestWebServer Server => fixture.Server;
 
     [Theory]
     [InlineData("/api/search?q=ball")]
@@ -31,7 +19,7 @@ public sealed class AccessTokenTests : IAsyncLifetime
     [InlineData("/openapi/v1.json")]
     public async Task Request_WithoutToken_Returns401Problem(string url)
     {
-        using var response = await _server.Client.GetAsync(url);
+        using var response = await Server.Client.GetAsync(url);
 
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized);
         Assert.Equal("Bearer", response.Headers.WwwAuthenticate.Single().Scheme);
@@ -43,7 +31,7 @@ public sealed class AccessTokenTests : IAsyncLifetime
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/search?q=ball");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token + "x");
 
-        using var response = await _server.Client.SendAsync(request);
+        using var response = await Server.Client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
@@ -54,7 +42,7 @@ public sealed class AccessTokenTests : IAsyncLifetime
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/search?q=ball");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token);
 
-        using var response = await _server.Client.SendAsync(request);
+        using var response = await Server.Client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
@@ -62,8 +50,8 @@ public sealed class AccessTokenTests : IAsyncLifetime
     [Fact]
     public async Task Request_TokenInQuery_IsServed()
     {
-        using var video = await _server.Client.GetAsync("/api/videos/2/stream?token=" + Uri.EscapeDataString(Token));
-        using var image = await _server.Client.GetAsync("/api/clips/103/thumbnail?token=" + Uri.EscapeDataString(Token));
+        using var video = await Server.Client.GetAsync("/api/videos/2/stream?token=" + Uri.EscapeDataString(Token));
+        using var image = await Server.Client.GetAsync("/api/clips/103/thumbnail?token=" + Uri.EscapeDataString(Token));
 
         Assert.Equal(HttpStatusCode.OK, video.StatusCode);
         Assert.Equal(HttpStatusCode.OK, image.StatusCode);
@@ -76,7 +64,7 @@ public sealed class AccessTokenTests : IAsyncLifetime
     [InlineData("/readyz")]
     public async Task PageAndProbes_WithoutToken_AreServed(string url)
     {
-        using var response = await _server.Client.GetAsync(url);
+        using var response = await Server.Client.GetAsync(url);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }

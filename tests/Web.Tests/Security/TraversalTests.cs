@@ -2,12 +2,13 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using VideoSearch.Web.Tests.Support;
+using Xunit.Abstractions;
 
 namespace VideoSearch.Web.Tests.Security;
 
 /// <summary>Only files inside the media folder are ever served, however the path is spelt.</summary>
 [Collection(WebServerCollection.Name)]
-public sealed class TraversalTests(WebServerFixture fixture)
+public sealed class TraversalTests(WebServerFixture fixture, ITestOutputHelper output)
 {
     private TestWebServer Server => fixture.Server;
 
@@ -63,8 +64,9 @@ public sealed class TraversalTests(WebServerFixture fixture)
     {
         // Sent byte for byte: HttpClient would normalise the dots before they reach the server.
         var (status, body) = await RawGetAsync(rawPath);
+        output.WriteLine($"{rawPath} -> {status}");
 
-        Assert.True(status is 400 or 403 or 404, $"{rawPath} answered {status}");
+        Assert.Equal(404, status);
         Assert.DoesNotContain(SampleMedia.SecretText, body);
         Assert.DoesNotContain("root:", body);
     }

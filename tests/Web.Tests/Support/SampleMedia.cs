@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using VideoSearch.Core.Thumbnails;
 using VideoSearch.Indexer.Progress;
@@ -14,6 +15,9 @@ namespace VideoSearch.Web.Tests.Support;
 /// </summary>
 internal sealed class SampleMedia : IDisposable
 {
+    /// <summary>Frames already decoded, by source file name and time: every sample folder holds the same files.</summary>
+    private static readonly ConcurrentDictionary<(string File, double Seconds), byte[]> s_thumbnails = new();
+
     public const long ScenesVideo = 1, SmallVideo = 2, UnicodeVideo = 3, EscapingLinkVideo = 4, OutsideVideo = 5;
     public const string SecretText = "SECRET-OUTSIDE-THE-MEDIA-ROOT";
 
@@ -92,7 +96,7 @@ internal sealed class SampleMedia : IDisposable
         Hits.Add(new VideoHit(id, path, duration, hitClips[0].Score, hitClips));
         string frameSource = id == EscapingLinkVideo ? PathOf("scenes_2min_320x240.mp4") : path;
         foreach (var clip in clips.Where(c => matches.Any(m => m.Clip == c.ClipId)))
-            Thumbnails[clip.ClipId] = Thumbnail(frameSource, clip.StartSeconds);
+            Thumbnails[clip.ClipId] = s_thumbnails.GetOrAdd((Path.GetFileName(frameSource), clip.StartSeconds), _ => Thumbnail(frameSource, clip.StartSeconds));
     }
 
     private string Copy(string fixture, string relative)
