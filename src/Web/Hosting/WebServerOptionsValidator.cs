@@ -1,0 +1,74 @@
+using System.Net;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+
+namespace VideoSearch.Web.Hosting;
+
+/// <summary>Checks <see cref="WebServerOptions"/>: limits in range, addresses parseable, a token wherever the server is reachable from other machines.</summary>
+internal sealed class WebServerOptionsValidator : IValidateOptions<WebServerOptions>
+{
+    /// <summary>Shortest access token accepted: anything shorter is guessable.</summary>
+    internal const int MinTokenLength = 16;
+
+    public ValidateOptionsResult Validate(string? name, WebServerOptions options)
+    {
+        var problems = FindProblems(options);
+        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
+
+    /// <summary>Every problem with <paramref name="options"/>, in words; empty when they are valid.</summary>
+    internal static List<string> FindProblems(WebServerOptions options)
+    {
+        var problems = new List<string>();
+        if (options.MaxQueryLength < 1) problems.Add($"MaxQueryLength must be at least 1 (is {options.MaxQueryLength}).");
+        if (options.MaxTop < 1) problems.Add($"MaxTop must be at least 1 (is {options.MaxTop}).");
+        if (options.MaxOffset < 0) problems.Add($"MaxOffset must not be negative (is {options.MaxOffset}).");
+        if (options.RateLimitPerSecond < 0) problems.Add($"RateLimitPerSecond must not be negative (is {options.RateLimitPerSecond}).");
+        if (options.RateLimitPerSecond > 0 && options.RateLimitBurst < 1) problems.Add($"RateLimitBurst must be at least 1 (is {options.RateLimitBurst}).");
+
+        bool hasToken = !string.IsNullOrEmpty(options.AccessToken);
+        if (hasToken && options.AccessToken!.Length < MinTokenLength)
+            problems.Add($"AccessToken must be at least {MinTokenLength} characters long.");
+
+        var urls = SplitUrls(options.Urls);
+        if (urls.Count == 0) problems.Add("Urls is empty: give at least one address, e.g. http://127.0.0.1:5080.");
+        foreach (string url in urls)
+        {
+            if (!TryIsLoopback(url, out bool loopback))
+                problems.Add($"Urls: '{url}' is not an address like http://127.0.0.1:5080.");
+            else if (!loopback && !hasToken)
+                problems.Add($"Urls: '{url}' is reachable from other machines; set Web:AccessToken (at least {MinTokenLength} characters) or bind to 127.0.0.1.");
+        }
+        return problems;
+    }
+
+    /// <summary>The addresses in a <c>;</c>-separated list.</summary>
+    internal static List<string> SplitUrls(string? urls) =>
+        (urls ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+
+    /// <summary>Whether <paramref name="url"/> listens on the loopback interface only; false when it cannot be parsed.</summary>
+    internal static bool TryIsLoopback(string url, out bool loopback)
+    {
+        loopback = false;
+        BindingAddress address;
+        try
+        {
+            address = BindingAddress.Parse(url);
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+        if (address.IsUnixPipe || address.IsNamedPipe)
+        {
+            // A local socket is reachable only through the file system, like loopback.
+            loopback = true;
+            return true;
+        }
+        if (string.IsNullOrEmpty(address.Host) || address.Port < 0) return false;
+        string host = address.Host.Trim('[', ']');
+        loopback = string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase)
+            || (IPAddress.TryParse(host, out var ip) && IPAddress.IsLoopback(ip));
+        return true;
+    }
+}

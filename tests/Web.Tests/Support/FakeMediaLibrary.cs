@@ -1,0 +1,16 @@
+using VideoSearch.Web.Library;
+
+namespace VideoSearch.Web.Tests.Support;
+
+/// <summary>Stands in for the catalog: videos and thumbnails held in memory, pointing at real files.</summary>
+internal sealed class FakeMediaLibrary(IReadOnlyList<string> roots, IReadOnlyList<VideoDetails> videos, IReadOnlyDictionary<long, byte[]> thumbnails)
+    : IMediaLibrary
+{
+    public IReadOnlyList<string> MediaRoots => roots;
+
+    public Task<VideoDetails?> GetVideoAsync(long videoId, CancellationToken cancellationToken) =>
+        Task.FromResult(videos.FirstOrDefault(v => v.VideoId == videoId));
+
+    public Task<byte[]?> GetThumbnailAsync(long clipId, CancellationToken cancellationToken) =>
+        Task.FromResult(thumbnails.GetValueOrDefault(clipId));
+}
