@@ -32,7 +32,7 @@ internal static class ClassifyCommand
             string[] labelList = parse.GetValue(labels)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             if (labelList.Length == 0)
             {
-                Console.Error.WriteLine("error: --labels needs at least one label.");
+                parse.InvocationConfiguration.Error.WriteLine("error: --labels needs at least one label.");
                 return ExitCodes.Usage;
             }
             FileInfo file = parse.GetValue(video)!;
@@ -44,23 +44,24 @@ internal static class ClassifyCommand
             var classifier = new ZeroShotClassifier(xclip, XClipProcessor.FromFolder(resolved.Folder), new MediaProbe(), new FrameExtractor());
             ClassificationResult result = await classifier.ClassifyAsync(
                 file.FullName, labelList, parse.GetValue(window), parse.GetValue(seed), cancellationToken);
-            if (parse.GetValue(json)) Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(result));
-            else Print(result);
+            TextWriter output = parse.InvocationConfiguration.Output;
+            if (parse.GetValue(json)) output.WriteLine(System.Text.Json.JsonSerializer.Serialize(result));
+            else Print(result, output);
             return ExitCodes.Ok;
         }));
         return command;
     }
 
-    private static void Print(ClassificationResult result)
+    private static void Print(ClassificationResult result, TextWriter output)
     {
         var inv = CultureInfo.InvariantCulture;
-        Console.WriteLine($"frames at {string.Join(", ", result.FrameTimestamps.Select(t => t.ToString("0.00", inv)))} s");
+        output.WriteLine($"frames at {string.Join(", ", result.FrameTimestamps.Select(t => t.ToString("0.00", inv)))} s");
         int width = Math.Max(5, result.Labels.Max(l => l.Length));
         foreach (int i in Enumerable.Range(0, result.Labels.Count).OrderByDescending(i => result.Probabilities[i]))
         {
             float p = result.Probabilities[i];
             string bar = new('#', (int)Math.Round(p * 30));
-            Console.WriteLine($"{result.Labels[i].PadRight(width)}  {p.ToString("0.0000", inv)}  {bar}");
+            output.WriteLine($"{result.Labels[i].PadRight(width)}  {p.ToString("0.0000", inv)}  {bar}");
         }
     }
 }

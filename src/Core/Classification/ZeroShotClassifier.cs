@@ -7,7 +7,7 @@ namespace VideoSearch.Core.Classification;
 
 /// <summary>
 /// The X-CLIP model card's example as a service: sample <c>num_frames</c> consecutive frames of a video, prepare
-/// them and the labels with <see cref="XClipProcessor"/>, run <see cref="XClipModel.Forward"/> and softmax
+/// them and the labels with <see cref="XClipProcessor"/>, run <see cref="XClipModel.Forward(TorchSharp.torch.Tensor, TorchSharp.torch.Tensor, TorchSharp.torch.Tensor)"/> and softmax
 /// <c>logits_per_video</c> over the labels.
 /// </summary>
 public sealed class ZeroShotClassifier(XClipModel model, XClipProcessor processor, MediaProbe probe, FrameExtractor extractor)
