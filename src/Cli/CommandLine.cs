@@ -16,6 +16,7 @@ public static class CommandLine
             IndexCommand.Create(),
             VerifyCommand.Create(),
             SearchCommand.Create(),
+            ServeCommand.Create(),
         };
         return root;
     }

@@ -75,6 +75,20 @@ public sealed class ClipRepository(CatalogDatabase database)
         return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as byte[];
     }
 
+    /// <summary>The clips of one video in plan order (no vectors), for a video's detail view.</summary>
+    public async Task<IReadOnlyList<ClipSpanRow>> ListByVideoAsync(VideoId videoId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        using var command = CatalogCommand.Create(connection,
+                "SELECT id, clip_index, start_s, end_s FROM clips WHERE video_id = $video ORDER BY clip_index;")
+            .With("$video", videoId.Value);
+        var rows = new List<ClipSpanRow>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            rows.Add(new ClipSpanRow(reader.GetInt64(0), reader.GetInt32(1), reader.GetDouble(2), reader.GetDouble(3)));
+        return rows;
+    }
+
     /// <summary>The number of stored clips (what a rebuilt vector index should hold).</summary>
     public async Task<long> CountAsync(CancellationToken cancellationToken = default)
     {

@@ -1,0 +1,32 @@
+using VideoSearch.Core.Catalog;
+
+namespace VideoSearch.Web.Library;
+
+/// <summary><see cref="IMediaLibrary"/> over the SQLite catalog (the library's source of truth).</summary>
+public sealed class CatalogMediaLibrary(VideoCatalog catalog, IReadOnlyList<string> mediaRoots) : IMediaLibrary
+{
+    /// <inheritdoc />
+    public IReadOnlyList<string> MediaRoots { get; } = mediaRoots;
+
+    /// <inheritdoc />
+    public async Task<VideoDetails?> GetVideoAsync(long videoId, CancellationToken cancellationToken)
+    {
+        VideoRecord? video = await catalog.Videos.GetAsync(new VideoId(videoId), cancellationToken).ConfigureAwait(false);
+        if (video is null || video.Status != VideoStatus.Indexed) return null;
+        var clips = await catalog.Clips.ListByVideoAsync(video.Id, cancellationToken).ConfigureAwait(false);
+        VideoMetadata? metadata = video.Metadata;
+        return new VideoDetails(
+            videoId,
+            video.Path,
+            metadata?.DurationSeconds ?? 0,
+            metadata?.Width ?? 0,
+            metadata?.Height ?? 0,
+            video.File.Size,
+            DateTimeOffset.FromUnixTimeMilliseconds(video.File.ModifiedUnixNs / 1_000_000),
+            clips.Select(c => new ClipSpan(c.ClipId, c.StartSeconds, c.EndSeconds)).ToList());
+    }
+
+    /// <inheritdoc />
+    public Task<byte[]?> GetThumbnailAsync(long clipId, CancellationToken cancellationToken) =>
+        catalog.Clips.GetThumbnailAsync(clipId, cancellationToken);
+}
