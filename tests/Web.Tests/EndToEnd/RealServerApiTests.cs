@@ -1,0 +1,93 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace VideoSearch.Web.Tests.EndToEnd;
+
+/// <summary>The API of the real server (tiny model, real catalog, real index) over HTTP on 127.0.0.1.</summary>
+[Collection(ServedLibraryCollection.Name)]
+public sealed class RealServerApiTests(ServedLibrary served)
+{
+    [Fact]
+    public async Task Status_AfterIndexing_CountsGoodFilesAndNamesTheBadOne()
+    {
+        using var status = await served.Client.GetFromJsonAsync<JsonDocument>("/api/status");
+        var root = status!.RootElement;
+        Assert.Equal(ServedLibrary.GoodFiles.Length + 1, root.GetProperty("filesTotal").GetInt32());
+        Assert.Equal(1, root.GetProperty("filesFailed").GetInt32());
+        var error = Assert.Single(root.GetProperty("errors").EnumerateArray());
+        Assert.Equal(ServedLibrary.BadFile, error.GetProperty("fileName").GetString());
+        Assert.Equal("empty_file", error.GetProperty("kind").GetString());
+    }
+
+    [Fact]
+    public async Task Search_Query_ReturnsEveryIndexedVideoWithClipsBestFirst()
+    {
+        using var json = await served.Client.GetFromJsonAsync<JsonDocument>("/api/search?q=a%20test%20pattern&top=10");
+        var videos = json!.RootElement.GetProperty("videos").EnumerateArray().ToList();
+
+        Assert.Equal(ServedLibrary.GoodFiles.OrderBy(f => f, StringComparer.Ordinal),
+            videos.Select(v => v.GetProperty("fileName").GetString()!).OrderBy(f => f, StringComparer.Ordinal));
+        float[] scores = videos.Select(v => v.GetProperty("score").GetSingle()).ToArray();
+        Assert.Equal(scores.OrderByDescending(s => s), scores);
+        foreach (var video in videos)
+        {
+            var clips = video.GetProperty("clips").EnumerateArray().ToList();
+            Assert.NotEmpty(clips);
+            Assert.Equal(video.GetProperty("score").GetSingle(), clips[0].GetProperty("score").GetSingle());
+            Assert.All(clips, c => Assert.True(c.GetProperty("endSeconds").GetDouble() > c.GetProperty("startSeconds").GetDouble()));
+        }
+    }
+
+    [Fact]
+    public async Task ThumbnailStreamAndDetails_OfAHit_AreServed()
+    {
+        using var json = await served.Client.GetFromJsonAsync<JsonDocument>("/api/search?q=colour%20bars&top=1");
+        var video = json!.RootElement.GetProperty("videos")[0];
+
+        using var thumbnail = await served.Client.GetAsync(video.GetProperty("thumbnailUrl").GetString());
+        Assert.Equal(HttpStatusCode.OK, thumbnail.StatusCode);
+        Assert.Equal("image/jpeg", thumbnail.Content.Headers.ContentType!.MediaType);
+        byte[] jpeg = await thumbnail.Content.ReadAsByteArrayAsync();
+        Assert.Equal(new byte[] { 0xFF, 0xD8 }, jpeg[..2]);
+
+        var range = new HttpRequestMessage(HttpMethod.Get, video.GetProperty("streamUrl").GetString());
+        range.Headers.Range = new RangeHeaderValue(100, 199);
+        using var partial = await served.Client.SendAsync(range);
+        Assert.Equal(HttpStatusCode.PartialContent, partial.StatusCode);
+        byte[] bytes = await partial.Content.ReadAsByteArrayAsync();
+        string file = Path.Combine(served.MediaFolder, video.GetProperty("fileName").GetString()!);
+        Assert.Equal(File.ReadAllBytes(file).AsSpan(100, 100).ToArray(), bytes);
+
+        using var details = await served.Client.GetFromJsonAsync<JsonDocument>($"/api/videos/{video.GetProperty("videoId").GetInt64()}");
+        Assert.True(details!.RootElement.GetProperty("clips").GetArrayLength() >= 1);
+    }
+
+    [Fact]
+    public async Task Similar_ToAnIndexedClip_ReturnsOtherClipsByCosine()
+    {
+        using var json = await served.Client.GetFromJsonAsync<JsonDocument>("/api/search?q=a%20clock&top=1");
+        var clip = json!.RootElement.GetProperty("videos")[0].GetProperty("clips")[0];
+
+        using var similar = await served.Client.GetFromJsonAsync<JsonDocument>(clip.GetProperty("similarUrl").GetString());
+        var clips = similar!.RootElement.GetProperty("videos").EnumerateArray()
+            .SelectMany(v => v.GetProperty("clips").EnumerateArray()).ToList();
+        Assert.NotEmpty(clips);
+        Assert.DoesNotContain(clips, c => c.GetProperty("clipId").GetInt64() == clip.GetProperty("clipId").GetInt64());
+        // Scores are cosines of normalised embeddings; a little float32 rounding above 1 is allowed.
+        Assert.All(clips, c => Assert.InRange(c.GetProperty("score").GetSingle(), -1.0001f, 1.0001f));
+    }
+
+    [Fact]
+    public async Task Errors_UnknownClipAndEmptyQuery_AreProblemDetailsWithoutStackTraces()
+    {
+        using var unknown = await served.Client.GetAsync("/api/clips/987654/similar");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        using var empty = await served.Client.GetAsync("/api/search?q=");
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        Assert.Equal("application/problem+json", empty.Content.Headers.ContentType!.MediaType);
+        string body = await empty.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("   at ", body);
+    }
+}
