@@ -81,7 +81,7 @@ public sealed class CrashRecoveryTests : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (string argument in new[] { CliPath(), "index", _killed.Root, "--db", _killed.Database, "--model", TestLibrary.Model })
+        foreach (string argument in new[] { Fixtures.CliAssembly(), "index", _killed.Root, "--db", _killed.Database, "--model", TestLibrary.Model })
             start.ArgumentList.Add(argument);
         // Save the vector index every second, so kills also land between index saves.
         start.Environment["Indexer__IndexSaveInterval"] = "00:00:01";
@@ -93,16 +93,6 @@ public sealed class CrashRecoveryTests : IDisposable
         return process;
     }
 
-    /// <summary>The command-line program built beside the tests (the project reference builds it first).</summary>
-    private static string CliPath()
-    {
-        string configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}")
-            ? "Debug"
-            : "Release";
-        string path = Path.Combine(Fixtures.RepositoryRoot, "src", "Cli", "bin", configuration, "net10.0", "videosearch.dll");
-        Assert.True(File.Exists(path), $"{path} is not built");
-        return path;
-    }
 
     public void Dispose()
     {

@@ -17,6 +17,17 @@ public static class Fixtures
     /// <summary>The test media folder (a copy of the shared media, without the two symbolic links).</summary>
     public static string Media => Path.Combine(Root, "media");
 
+    /// <summary>The <c>videosearch</c> program built beside the tests (a test project references src/Cli to build it first).</summary>
+    public static string CliAssembly()
+    {
+        string configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}")
+            ? "Debug"
+            : "Release";
+        string path = Path.Combine(RepositoryRoot, "src", "Cli", "bin", configuration, "net10.0", "videosearch.dll");
+        if (!File.Exists(path)) throw new FileNotFoundException($"{path} is not built", path);
+        return path;
+    }
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)

@@ -32,7 +32,7 @@ public sealed class ServedLibrary : IAsyncLifetime
             File.Copy(Path.Combine(Fixtures.Media, name), Path.Combine(MediaFolder, name));
         int port = FreePort();
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (string arg in new[] { CliPath(), "serve", "--db", Path.Combine(_root, "db"), "--media", MediaFolder,
+        foreach (string arg in new[] { Fixtures.CliAssembly(), "serve", "--db", Path.Combine(_root, "db"), "--media", MediaFolder,
                      "--model", Fixtures.Reference("xclip-tiny-clipvocab"), "--urls", $"http://127.0.0.1:{port}" })
             start.ArgumentList.Add(arg);
         _server = Process.Start(start)!;
@@ -81,13 +81,6 @@ public sealed class ServedLibrary : IAsyncLifetime
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static string CliPath()
-    {
-        string configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}") ? "Debug" : "Release";
-        string path = Path.Combine(Fixtures.RepositoryRoot, "src", "Cli", "bin", configuration, "net10.0", "videosearch.dll");
-        if (!File.Exists(path)) throw new FileNotFoundException($"{path} is not built", path);
-        return path;
-    }
 }
 
 [CollectionDefinition(Name)]
