@@ -15,8 +15,8 @@ public static class IndexerServiceCollectionExtensions
     /// Adds the indexer worker with its options (section <c>Indexer</c>, validated at start), the progress it reports
     /// (<see cref="IIndexingProgress"/>, <see cref="IndexingProgress"/>) and the worker itself (resolvable as
     /// <see cref="IndexerWorker"/> to await its end). <paramref name="configure"/> runs after binding, so values
-    /// given on a command line override appsettings.json. An <c>XClipInference</c> registered by the host (for the
-    /// same model) is used instead of loading the model a second time.
+    /// given on a command line override appsettings.json. An <see cref="XClipInferenceCache"/> registered by the
+    /// host supplies the model, so the indexer shares it with the host's search instead of loading a second copy.
     /// </summary>
     public static IServiceCollection AddVideoSearchIndexer(this IServiceCollection services,
         Action<IndexerOptions>? configure = null)
@@ -29,7 +29,7 @@ public static class IndexerServiceCollectionExtensions
         services.TryAddSingleton<IIndexingProgress>(sp => sp.GetRequiredService<IndexingProgress>());
         services.TryAddSingleton(sp => new IndexingService(sp.GetRequiredService<IOptions<IndexerOptions>>(),
             sp.GetRequiredService<IndexingProgress>(), sp.GetRequiredService<ILogger<IndexingService>>(),
-            sp.GetService<IProgress<DownloadProgress>>(), sp.GetService<XClipInference>()));
+            sp.GetService<IProgress<DownloadProgress>>(), sp.GetService<XClipInferenceCache>()));
         services.TryAddSingleton(sp => new IndexerWorker(sp.GetRequiredService<IndexingService>(),
             sp.GetRequiredService<IndexingProgress>(), sp.GetRequiredService<ILogger<IndexerWorker>>()));
         services.AddHostedService(sp => sp.GetRequiredService<IndexerWorker>());

@@ -34,12 +34,12 @@ internal sealed class IndexerSession : IDisposable
     /// <summary>Opens the library in <paramref name="databaseDirectory"/> for indexing with <paramref name="model"/>.</summary>
     /// <param name="databaseDirectory">The library folder.</param>
     /// <param name="model">The resolved model folder (its identity and preprocessing).</param>
-    /// <param name="shared">The host's loaded model of that folder, when it has one; otherwise it is loaded here.</param>
+    /// <param name="models">The host's loaded models, shared with its other parts; null loads the model for this session.</param>
     /// <param name="logger">Log sink.</param>
     /// <param name="cancellationToken">Stops opening.</param>
-    public static Task<IndexerSession> OpenAsync(string databaseDirectory, ResolvedModel model, XClipInference? shared, ILogger logger,
+    public static Task<IndexerSession> OpenAsync(string databaseDirectory, ResolvedModel model, XClipInferenceCache? models, ILogger logger,
         CancellationToken cancellationToken) =>
-        OpenAsync(databaseDirectory, ClipEncoder.Load(model, shared), logger, cancellationToken);
+        OpenAsync(databaseDirectory, ClipEncoder.Load(model, models), logger, cancellationToken);
 
     /// <summary>Opens the library with an already loaded model (owned by the session from now on, also on failure).</summary>
     public static async Task<IndexerSession> OpenAsync(string databaseDirectory, ClipEncoder encoder, ILogger logger,

@@ -9,11 +9,11 @@ namespace VideoSearch.Indexer;
 
 /// <summary>
 /// Runs indexing: resolves the model, opens the library, makes one pass over the roots and, when watching, a new
-/// pass after every settled change. When the host already holds the model (<paramref name="sharedModel"/>, e.g.
-/// for search in the web server) that instance is used, so a process has one model owner.
+/// pass after every settled change. When the host keeps its models in one place (<paramref name="models"/>, e.g. the
+/// web server, whose search uses the same model) the model comes from there, so the process holds one copy.
 /// </summary>
 internal sealed class IndexingService(IOptions<IndexerOptions> options, IndexingProgress progress, ILogger<IndexingService> logger,
-    IProgress<DownloadProgress>? downloadProgress = null, XClipInference? sharedModel = null)
+    IProgress<DownloadProgress>? downloadProgress = null, XClipInferenceCache? models = null)
 {
     /// <summary>Time per stage over every pass of this service.</summary>
     public StageTimings Timings { get; } = new();
@@ -25,7 +25,7 @@ internal sealed class IndexingService(IOptions<IndexerOptions> options, Indexing
         ResolvedModel model = await ModelLocator.FromEnvironment().ResolveAsync(settings.Model, downloadProgress, cancellationToken)
             .ConfigureAwait(false);
         logger.LogInformation("Model: {Model}", model.Describe());
-        using var session = await IndexerSession.OpenAsync(settings.DatabaseDirectory, model, sharedModel, logger, cancellationToken)
+        using var session = await IndexerSession.OpenAsync(settings.DatabaseDirectory, model, models, logger, cancellationToken)
             .ConfigureAwait(false);
         var pass = new IndexingPass(session, settings, progress, Timings, logger);
         await pass.RunAsync(cancellationToken).ConfigureAwait(false);

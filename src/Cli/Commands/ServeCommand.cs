@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using VideoSearch.Core.Catalog;
 using VideoSearch.Core.Hub;
+using VideoSearch.Core.Inference;
 using VideoSearch.Indexer;
 using VideoSearch.Indexer.Progress;
 using VideoSearch.Search;
@@ -44,6 +45,8 @@ internal static class ServeCommand
             return ExitCodes.NotFound;
         }
         using VideoCatalog catalog = await VideoCatalog.OpenAsync(database, cancellationToken);
+        // One copy of the model for the indexer and every search session (disposed after the host has stopped).
+        using var models = new XClipInferenceCache();
         List<string> roots = media.Length > 0
             ? media.Select(f => f.FullName).ToList()
             : (await catalog.Roots.ListAsync(cancellationToken)).Select(r => r.Path).ToList();
@@ -51,10 +54,11 @@ internal static class ServeCommand
         var app = VideoSearchWebApplication.Build([], builder =>
         {
             builder.Services.AddSingleton<IMediaLibrary>(new CatalogMediaLibrary(catalog, roots));
+            builder.Services.AddSingleton(models);
             builder.Services.AddVideoSearchSearch();
             builder.Services.AddSingleton<ISearchService>(sp => new RefreshingSearchService(
                 catalog, database, model, sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<SearchOptions>>().Value,
-                ModelLocator.FromEnvironment(), notice => sp.GetRequiredService<ILoggerFactory>().CreateLogger("Search").LogInformation("{Notice}", notice)));
+                ModelLocator.FromEnvironment(), notice => sp.GetRequiredService<ILoggerFactory>().CreateLogger("Search").LogInformation("{Notice}", notice), models));
             if (media.Length > 0)
             {
                 builder.Services.AddSingleton<IProgress<DownloadProgress>>(ConsoleDownloadProgress.ForStandardError());

@@ -18,6 +18,7 @@ public static class TorchRuntime
         try
         {
             torch.InitializeDeviceType(DeviceType.CPU);
+            NativeHeapTuning.Apply();
             return torch.__version__;
         }
         catch (Exception e) when (e is NotSupportedException or TypeInitializationException or DllNotFoundException)

@@ -39,13 +39,14 @@ internal sealed class ClipEncoder : IDisposable
         State = new ModelState(modelId, revision, inference.ProjectionDim, inference.ContextPatches, inference.ProjectionDim);
     }
 
-    /// <summary>Loads the model and preprocessor of a resolved model folder, or uses <paramref name="shared"/> (the
-    /// host's already loaded model of that folder) for the model.</summary>
-    public static ClipEncoder Load(ResolvedModel resolved, XClipInference? shared = null)
+    /// <summary>Loads the model and preprocessor of a resolved model folder; the model comes from <paramref name="models"/>
+    /// (the host's models, shared with its other parts) when given.</summary>
+    public static ClipEncoder Load(ResolvedModel resolved, XClipInferenceCache? models = null)
     {
         TorchRuntime.EnsureLoaded();
         (string id, string revision) = ModelIdentity.Of(resolved);
         var config = PreprocessorConfig.FromFolder(resolved.Folder);
+        XClipInference? shared = models?.GetOrLoad(resolved.Folder, id);
         XClipInference inference = shared ?? XClipInference.Load(resolved.Folder, id);
         try
         {

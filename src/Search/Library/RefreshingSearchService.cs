@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using VideoSearch.Core.Catalog;
 using VideoSearch.Core.Hub;
+using VideoSearch.Core.Inference;
 using VideoSearch.Search.Contracts;
 
 namespace VideoSearch.Search.Library;
@@ -9,10 +10,12 @@ namespace VideoSearch.Search.Library;
 /// Search over a library that is still growing (the server indexes while it serves): answers from a
 /// <see cref="SearchSession"/> and opens a fresh one when the catalog's clip count has changed, at most once per
 /// <see cref="RefreshInterval"/> (opening loads the index and the model, so it is not done per request). Before the
-/// first clip is indexed, searches return no videos rather than an error.
+/// first clip is indexed, searches return no videos rather than an error. With <paramref name="models"/> every session
+/// uses the host's one copy of the model (shared with its indexer); without it each session loads its own.
 /// </summary>
 public sealed class RefreshingSearchService(
-    VideoCatalog catalog, string directory, string? model, SearchOptions options, ModelLocator locator, Action<string>? notice)
+    VideoCatalog catalog, string directory, string? model, SearchOptions options, ModelLocator locator, Action<string>? notice,
+    XClipInferenceCache? models = null)
     : ISearchService, IDisposable
 {
     /// <summary>How long a session is used before the catalog is checked for new clips.</summary>
@@ -57,7 +60,7 @@ public sealed class RefreshingSearchService(
             long clips = await catalog.Clips.CountAsync(cancellationToken).ConfigureAwait(false);
             Volatile.Write(ref _checkedAt, Stopwatch.GetTimestamp());
             if (clips == 0 || clips == _sessionClips) return _session;
-            SearchSession fresh = await SearchSession.OpenAsync(directory, model, options, locator, notice, cancellationToken).ConfigureAwait(false);
+            SearchSession fresh = await SearchSession.OpenAsync(directory, model, options, locator, notice, cancellationToken, models).ConfigureAwait(false);
             SearchSession? previous = _session;
             _session = fresh;
             _sessionClips = clips;

@@ -13,8 +13,11 @@ namespace VideoSearch.Search.Library;
 /// </summary>
 public sealed class SearchSession : IDisposable
 {
-    private SearchSession(SearchLibrary library, XClipInference inference, SearchOptions options)
+    private readonly bool _ownsInference;
+
+    private SearchSession(SearchLibrary library, XClipInference inference, bool ownsInference, SearchOptions options)
     {
+        _ownsInference = ownsInference;
         Library = library;
         Inference = inference;
         var encoder = new QueryEncoder(inference, new TextFeatureCache(options.TextCacheSize));
@@ -35,11 +38,15 @@ public sealed class SearchSession : IDisposable
     /// <summary>Zero-shot labels for indexed clips and videos.</summary>
     public LabelClassifier Labels { get; }
 
-    /// <summary>Opens the library in <paramref name="directory"/> and loads its model (or <paramref name="model"/>, which must be the same).</summary>
+    /// <summary>
+    /// Opens the library in <paramref name="directory"/> and loads its model (or <paramref name="model"/>, which must be
+    /// the same), from <paramref name="models"/> when given: a host that reopens sessions as its library grows, or
+    /// also indexes, then keeps one copy of the model.
+    /// </summary>
     /// <exception cref="LibraryNotFoundException">No library there, or it is empty.</exception>
     /// <exception cref="ModelMismatchException"><paramref name="model"/> is not the library's model.</exception>
     public static async Task<SearchSession> OpenAsync(string directory, string? model, SearchOptions options,
-        ModelLocator locator, Action<string>? notice, CancellationToken cancellationToken)
+        ModelLocator locator, Action<string>? notice, CancellationToken cancellationToken, XClipInferenceCache? models = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (options.Problem() is { } problem) throw new ArgumentException(problem, nameof(options));
@@ -47,15 +54,15 @@ public sealed class SearchSession : IDisposable
         try
         {
             string folder = await LibraryModel.ResolveAsync(library.Model, model, locator, cancellationToken).ConfigureAwait(false);
-            var inference = XClipInference.Load(folder, library.Model.ModelId);
+            var inference = models?.GetOrLoad(folder, library.Model.ModelId) ?? XClipInference.Load(folder, library.Model.ModelId);
             if (inference.ProjectionDim != library.Model.EmbeddingDim || inference.ContextPatches != library.Model.ContextPatches)
             {
-                inference.Dispose();
+                if (models is null) inference.Dispose();
                 throw new ModelMismatchException(
                     $"The model in '{folder}' makes {inference.ProjectionDim}-dimensional vectors with {inference.ContextPatches} context rows; " +
                     $"the library holds {library.Model.EmbeddingDim} and {library.Model.ContextPatches}.");
             }
-            return new SearchSession(library, inference, options);
+            return new SearchSession(library, inference, ownsInference: models is null, options);
         }
         catch
         {
@@ -64,10 +71,10 @@ public sealed class SearchSession : IDisposable
         }
     }
 
-    /// <summary>Releases the model and the library.</summary>
+    /// <summary>Releases the library and the model, unless the model came from a shared cache.</summary>
     public void Dispose()
     {
-        Inference.Dispose();
+        if (_ownsInference) Inference.Dispose();
         Library.Dispose();
     }
 }

@@ -1,0 +1,53 @@
+using VideoSearch.Core.Inference;
+using VideoSearch.TestSupport;
+
+namespace VideoSearch.Core.Tests.Inference;
+
+public sealed class XClipInferenceCacheTests
+{
+    private static readonly string Kit = Fixtures.Reference("xclip-tiny-clipvocab");
+
+    [Fact]
+    public async Task GetOrLoad_SameFolderFromManyThreads_LoadsOnceAndSharesIt()
+    {
+        int loads = 0;
+        using var cache = new XClipInferenceCache((folder, id) =>
+        {
+            Interlocked.Increment(ref loads);
+            return XClipInference.Load(folder, id);
+        });
+        XClipInference[] got = await Task.WhenAll(Enumerable.Range(0, 8)
+            .Select(_ => Task.Run(() => cache.GetOrLoad(Kit, "kit"))));
+
+        Assert.Equal(1, loads);
+        Assert.All(got, g => Assert.Same(got[0], g));
+        Assert.Same(got[0], cache.GetOrLoad(Path.Combine(Kit, ".", ""), "kit")); // the same folder spelt differently
+    }
+
+    [Fact]
+    public void GetOrLoad_FailedLoad_IsRetriedOnTheNextRequest()
+    {
+        int loads = 0;
+        using var cache = new XClipInferenceCache((folder, id) =>
+        {
+            if (Interlocked.Increment(ref loads) == 1) throw new IOException("disk went away");
+            return XClipInference.Load(folder, id);
+        });
+
+        Assert.Throws<IOException>(() => cache.GetOrLoad(Kit, "kit"));
+        Assert.Equal(0, cache.Count);
+        Assert.NotNull(cache.GetOrLoad(Kit, "kit"));
+        Assert.Equal(2, loads);
+    }
+
+    [Fact]
+    public async Task Dispose_DisposesLoadedModelsAndRefusesNewRequests()
+    {
+        var cache = new XClipInferenceCache();
+        XClipInference model = cache.GetOrLoad(Kit, "kit");
+        cache.Dispose();
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => model.EncodeTextsAsync([[49406, 49407]]));
+        Assert.Throws<ObjectDisposedException>(() => cache.GetOrLoad(Kit, "kit"));
+    }
+}
