@@ -161,6 +161,20 @@ public class FrameExtractorTests
     }
 
     [Fact]
+    public async Task ExtractAsync_FileRemovedAfterProbing_NotFoundNamingTheFile()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"videosearch-gone-{Guid.NewGuid():N}.mp4");
+        File.Copy(MediaManifest.PathOf("no_audio_320x240.mp4"), path);
+        VideoInfo video = await _probe.ProbeAsync(path);
+        File.Delete(path);
+
+        var e = await Assert.ThrowsAsync<MediaException>(() => _extractor.ExtractAsync(video, [1.0]));
+
+        Assert.Equal(MediaErrorKind.NotFound, e.Kind);
+        Assert.Equal(path, e.FilePath);
+    }
+
+    [Fact]
     public async Task ExtractAsync_TimePastTheEnd_ThrowsArgumentOutOfRange()
     {
         VideoInfo video = await _probe.ProbeAsync(MediaManifest.PathOf("no_audio_320x240.mp4"));
