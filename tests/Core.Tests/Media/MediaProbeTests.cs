@@ -105,7 +105,8 @@ public class MediaProbeTests
         // A stand-in ffprobe that answers the version check and then hangs in place of the real one.
         string marker = FakeTool.NewMarker();
         using var tool = new FakeTool("ffprobe", $"exec sleep {marker}");
-        var probe = new MediaProbe(new MediaToolOptions { BinaryFolder = tool.Folder, ProbeTimeout = TimeSpan.FromMilliseconds(700) });
+        // 2 s: room for FFMpegCore's version check and the script's start on a loaded machine.
+        var probe = new MediaProbe(new MediaToolOptions { BinaryFolder = tool.Folder, ProbeTimeout = TimeSpan.FromSeconds(2) });
         var clock = Stopwatch.StartNew();
 
         var e = await Assert.ThrowsAsync<MediaException>(() => probe.ProbeAsync(MediaManifest.PathOf("no_audio_320x240.mp4")));
@@ -124,11 +125,15 @@ public class MediaProbeTests
         string marker = FakeTool.NewMarker();
         using var tool = new FakeTool("ffprobe", $"exec sleep {marker}");
         var probe = new MediaProbe(new MediaToolOptions { BinaryFolder = tool.Folder });
-        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
+        using var cts = new CancellationTokenSource();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => probe.ProbeAsync(MediaManifest.PathOf("no_audio_320x240.mp4"), cts.Token));
+        Task probing = probe.ProbeAsync(MediaManifest.PathOf("no_audio_320x240.mp4"), cts.Token);
+        var clock = Stopwatch.StartNew();
+        while (TempFifo.ChildProcessesMentioning(marker).Count == 0 && clock.Elapsed < TimeSpan.FromSeconds(20)) await Task.Delay(50);
+        Assert.NotEmpty(TempFifo.ChildProcessesMentioning(marker)); // FFMpegCore started it as a child of this process
+        cts.Cancel();
 
-        Assert.True(File.Exists(tool.StartedFile));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => probing);
         Assert.Empty(TempFifo.ProcessesMentioning(marker));
     }
 
