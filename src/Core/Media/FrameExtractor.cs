@@ -1,11 +1,12 @@
 using System.Globalization;
+using FFMpegCore;
 
 namespace VideoSearch.Core.Media;
 
 /// <summary>
-/// Decodes the frames shown at given times of a video to full-size RGB (see <see cref="FfmpegFrameCommand"/> for
-/// the exact ffmpeg command and its fixed colour conversion): one ffmpeg process per call, one seek, one window
-/// decoded. For each time T the frame returned is the first frame at or after T, or the last frame of the video
+/// Decodes the frames shown at given times of a video to full-size RGB through FFMpegCore (see
+/// <see cref="FfmpegFrameCommand"/> for the exact ffmpeg command and its fixed colour conversion): one ffmpeg
+/// process per call, one seek, one window decoded, frames read from FFMpegCore's pipe sink. For each time T the frame returned is the first frame at or after T, or the last frame of the video
 /// when T falls inside the last frame's display interval.
 /// </summary>
 /// <remarks>
@@ -55,17 +56,29 @@ public sealed class FrameExtractor(MediaToolOptions? options = null)
         int frameBytes = checked(width * height * 3);
 
         var log = new ShowInfoLog(FfmpegFrameCommand.DecodedShowInfo, FfmpegFrameCommand.SelectedShowInfo);
-        var pictures = new List<byte[]>(distinct.Length);
-        ToolResult result = await ToolProcess.RunAsync(
-            new ToolInvocation(_options.FfmpegPath, FfmpegFrameCommand.Build(video.Path, start, length, distinct), video.Path, _options.ExtractTimeout),
-            (stdout, token) => ReadFramesAsync(stdout, frameBytes, distinct.Length, pictures, video.Path, token),
-            log.Accept, cancellationToken).ConfigureAwait(false);
+        var reader = new RawFrameReader(frameBytes, distinct.Length);
+        FFOptions ffOptions = _options.ToFFOptions();
+        using var input = CommandLineSafePath.For(video.Path);
+        FFMpegResult result = await ToolCall.RunAsync(MediaTool.Ffmpeg, ffOptions, video.Path, _options.ExtractTimeout, cancellationToken,
+            async token =>
+            {
+                FFMpegArgumentProcessor command = FfmpegFrameCommand.Build(input.Path, start, length, distinct, reader.ReadAsync)
+                    .NotifyOnStandardError(log.Accept)
+                    .CancellableThrough(out Action stop, TimeSpan.Zero);
+                using CancellationTokenRegistration registration = token.Register(() => StopQuietly(stop));
+                FFMpegResult run = await command.ProcessAsynchronously(throwOnError: false, ffOptions).ConfigureAwait(false);
+                if (run.Cancelled) throw new OperationCanceledException(token);
+                return run;
+            }).ConfigureAwait(false);
 
-        CheckDecodedEnough(video, log, start, distinct[^1], tolerance, result);
+        string summary = ToolCall.Summary(result.StandardError);
+        CheckPipe(video, reader, result, summary);
+        CheckDecodedEnough(video, log, start, distinct[^1], tolerance, result, summary);
+        var pictures = reader.Pictures;
         if (pictures.Count == 0 || log.Selected.Count != pictures.Count)
         {
             throw new MediaException(MediaErrorKind.DecodeFailed, video.Path,
-                $"ffmpeg sent {pictures.Count} frames but reported {log.Selected.Count} (exit code {result.ExitCode}: {result.StderrSummary}).");
+                $"ffmpeg sent {pictures.Count} frames but reported {log.Selected.Count} (exit code {result.ExitCode}: {summary}).");
         }
         if (log.Selected.Any(f => f.Width != width || f.Height != height))
         {
@@ -101,7 +114,47 @@ public sealed class FrameExtractor(MediaToolOptions? options = null)
     private static double LookAhead(VideoInfo video) =>
         video.FramesPerSecond > 0 ? Math.Max(0.5, 2.0 / video.FramesPerSecond) : 1.0;
 
-    private static void CheckDecodedEnough(VideoInfo video, ShowInfoLog log, double start, double lastRelative, double tolerance, ToolResult result)
+    /// <summary>
+    /// Stops ffmpeg through FFMpegCore (kill at once: the grace period is zero). FFMpegCore first writes "q" to
+    /// ffmpeg's stdin, which fails with an <see cref="IOException"/> only when ffmpeg has already exited; that must
+    /// not escape into the token's Cancel (the time limit's timer thread).
+    /// </summary>
+    private static void StopQuietly(Action stop)
+    {
+        try
+        {
+            stop();
+        }
+        catch (IOException)
+        {
+            // ffmpeg is gone already.
+        }
+        catch (ObjectDisposedException)
+        {
+            // FFMpegCore has finished and released the process.
+        }
+    }
+
+    private static void CheckPipe(VideoInfo video, RawFrameReader reader, FFMpegResult result, string summary)
+    {
+        if (reader.ReadError is { } error)
+        {
+            throw new MediaException(MediaErrorKind.DecodeFailed, video.Path,
+                $"the frame pipe broke ({error}; exit code {result.ExitCode}: {summary}).");
+        }
+        if (reader.PartialBytes > 0)
+        {
+            throw new MediaException(MediaErrorKind.DecodeFailed, video.Path,
+                $"ffmpeg stopped part-way through a frame ({reader.PartialBytes} of {video.DisplayWidth * video.DisplayHeight * 3} bytes).");
+        }
+        if (reader.ExtraFrames > 0)
+        {
+            throw new MediaException(MediaErrorKind.DecodeFailed, video.Path,
+                $"ffmpeg sent {reader.ExtraFrames} more frames than the {reader.Pictures.Count} asked for.");
+        }
+    }
+
+    private static void CheckDecodedEnough(VideoInfo video, ShowInfoLog log, double start, double lastRelative, double tolerance, FFMpegResult result, string summary)
     {
         string claimed = video.DurationSeconds.ToString("0.##", CultureInfo.InvariantCulture);
         if (log.LastDecodedSeconds is not { } lastDecoded)
@@ -112,7 +165,7 @@ public sealed class FrameExtractor(MediaToolOptions? options = null)
                     $"no frame decodes at or after {start.ToString("0.##", CultureInfo.InvariantCulture)} s although the file claims {claimed} s; the file is probably truncated.");
             }
             throw new MediaException(MediaErrorKind.DecodeFailed, video.Path,
-                $"no frame could be decoded (exit code {result.ExitCode}: {result.StderrSummary}).");
+                $"no frame could be decoded (exit code {result.ExitCode}: {summary}).");
         }
         if (lastRelative > lastDecoded + tolerance)
         {
@@ -129,25 +182,6 @@ public sealed class FrameExtractor(MediaToolOptions? options = null)
             if (selected[i].Seconds is { } t && t >= time) return i;
         }
         return selected.Count - 1;
-    }
-
-    private static async Task ReadFramesAsync(Stream stdout, int frameBytes, int maxFrames, List<byte[]> pictures, string path, CancellationToken token)
-    {
-        while (true)
-        {
-            var buffer = new byte[frameBytes];
-            int read = await stdout.ReadAtLeastAsync(buffer, frameBytes, throwOnEndOfStream: false, token).ConfigureAwait(false);
-            if (read == 0) return;
-            if (read < frameBytes)
-            {
-                throw new MediaException(MediaErrorKind.DecodeFailed, path, $"ffmpeg stopped part-way through a frame ({read} of {frameBytes} bytes).");
-            }
-            if (pictures.Count == maxFrames)
-            {
-                throw new MediaException(MediaErrorKind.DecodeFailed, path, $"ffmpeg sent more frames than the {maxFrames} asked for.");
-            }
-            pictures.Add(buffer);
-        }
     }
 
     private static double Exact(double seconds) =>

@@ -1,13 +1,16 @@
+using FFMpegCore;
+
 namespace VideoSearch.Core.Media;
 
 /// <summary>Where ffprobe/ffmpeg are and how long each call may take.</summary>
 public sealed record MediaToolOptions
 {
-    /// <summary>ffprobe executable (a name looked up on PATH, or a full path).</summary>
-    public string FfprobePath { get; init; } = "ffprobe";
-
-    /// <summary>ffmpeg executable (a name looked up on PATH, or a full path).</summary>
-    public string FfmpegPath { get; init; } = "ffmpeg";
+    /// <summary>
+    /// Folder holding the <c>ffprobe</c> and <c>ffmpeg</c> executables (FFMpegCore's <see cref="FFOptions.BinaryFolder"/>),
+    /// or null to look both up on PATH. A folder without them is reported as <see cref="MediaErrorKind.ToolMissing"/>
+    /// rather than silently falling back to PATH, as FFMpegCore alone would.
+    /// </summary>
+    public string? BinaryFolder { get; init; }
 
     /// <summary>
     /// Limit for one ffprobe call. 30 s: reading a header takes milliseconds even on slow disks; the limit only
@@ -28,4 +31,10 @@ public sealed record MediaToolOptions
 
     /// <summary>The defaults above.</summary>
     public static MediaToolOptions Default { get; } = new();
+
+    /// <summary>
+    /// A fresh <see cref="FFOptions"/> for one call, so nothing touches FFMpegCore's process-wide
+    /// <see cref="GlobalFFOptions"/>.
+    /// </summary>
+    internal FFOptions ToFFOptions() => new() { BinaryFolder = BinaryFolder ?? string.Empty };
 }

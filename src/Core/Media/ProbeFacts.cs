@@ -1,8 +1,9 @@
 namespace VideoSearch.Core.Media;
 
 /// <summary>
-/// What one ffprobe JSON report states about a file's video, before any gaps are filled: the duration and the
+/// What one ffprobe analysis states about a file's video, before any gaps are filled: the duration and the
 /// frame count are null when neither the video stream nor the container gives them (live-recorded WebM).
+/// <see cref="StreamIndex"/> and <see cref="TimeBase"/> let a packet scan of that stream turn packet times into seconds.
 /// </summary>
 internal sealed record ProbeFacts(
     string Container,
@@ -16,7 +17,9 @@ internal sealed record ProbeFacts(
     string VideoCodec,
     string? PixelFormat,
     string? AudioCodec,
-    long? BitRate)
+    long? BitRate,
+    int StreamIndex,
+    double? TimeBase)
 {
     /// <summary>Completes the facts into a <see cref="VideoInfo"/> given the final duration and, when scanned, the frame count.</summary>
     public VideoInfo ToVideoInfo(string path, double durationSeconds, long? scannedFrameCount)

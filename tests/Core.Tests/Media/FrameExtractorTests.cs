@@ -113,9 +113,25 @@ public class FrameExtractorTests
     public async Task ExtractAsync_Cancelled_ThrowsAndLeavesNoFfmpegProcess()
     {
         using var fifo = new TempFifo();
-        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(400));
+        using var cts = new CancellationTokenSource();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _extractor.ExtractAsync(FakeVideo(fifo.Path), [0.5], cts.Token));
+        Task extraction = _extractor.ExtractAsync(FakeVideo(fifo.Path), [0.5], cts.Token);
+        // ffmpeg, started by FFMpegCore as a child of this process, now blocks opening the pipe.
+        var clock = Stopwatch.StartNew();
+        while (TempFifo.ChildProcessesMentioning(fifo.Path).Count == 0 && clock.Elapsed < TimeSpan.FromSeconds(20)) await Task.Delay(50);
+        Assert.NotEmpty(TempFifo.ChildProcessesMentioning(fifo.Path));
+        cts.Cancel();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => extraction);
+        Assert.Empty(TempFifo.ProcessesMentioning(fifo.Path));
+    }
+
+    [Fact]
+    public async Task ExtractAsync_CancelledBeforeTheCall_ThrowsWithoutStartingFfmpeg()
+    {
+        using var fifo = new TempFifo();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _extractor.ExtractAsync(FakeVideo(fifo.Path), [0.5], new CancellationToken(true)));
 
         Assert.Empty(TempFifo.ProcessesMentioning(fifo.Path));
     }
@@ -129,18 +145,33 @@ public class FrameExtractorTests
         var e = await Assert.ThrowsAsync<MediaException>(() => extractor.ExtractAsync(FakeVideo(fifo.Path), [0.5]));
 
         Assert.Equal(MediaErrorKind.Timeout, e.Kind);
+        Assert.Equal(fifo.Path, e.FilePath);
         Assert.Empty(TempFifo.ProcessesMentioning(fifo.Path));
     }
 
     [Fact]
     public async Task ExtractAsync_FfmpegNotInstalled_ToolMissing()
     {
-        var extractor = new FrameExtractor(new MediaToolOptions { FfmpegPath = "/nonexistent/ffmpeg" });
+        var extractor = new FrameExtractor(new MediaToolOptions { BinaryFolder = "/nonexistent" });
         VideoInfo video = await _probe.ProbeAsync(MediaManifest.PathOf("no_audio_320x240.mp4"));
 
         var e = await Assert.ThrowsAsync<MediaException>(() => extractor.ExtractAsync(video, [1.0]));
 
         Assert.Equal(MediaErrorKind.ToolMissing, e.Kind);
+    }
+
+    [Fact]
+    public async Task ExtractAsync_FileRemovedAfterProbing_NotFoundNamingTheFile()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"videosearch-gone-{Guid.NewGuid():N}.mp4");
+        File.Copy(MediaManifest.PathOf("no_audio_320x240.mp4"), path);
+        VideoInfo video = await _probe.ProbeAsync(path);
+        File.Delete(path);
+
+        var e = await Assert.ThrowsAsync<MediaException>(() => _extractor.ExtractAsync(video, [1.0]));
+
+        Assert.Equal(MediaErrorKind.NotFound, e.Kind);
+        Assert.Equal(path, e.FilePath);
     }
 
     [Fact]

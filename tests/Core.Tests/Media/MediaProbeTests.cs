@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Runtime.Versioning;
 using System.Text.Json;
 using VideoSearch.Core.Media;
@@ -27,7 +28,7 @@ public class MediaProbeTests
         Assert.Equal(Size(expected, "coded_size"), (info.CodedWidth, info.CodedHeight));
         Assert.Equal(Size(expected, "display_size"), (info.DisplayWidth, info.DisplayHeight));
         Assert.Equal(expected.GetProperty("start_time_s").GetDouble(), info.StartTimeSeconds, 3);
-        Assert.Equal(FfprobeOutputParser.Rate(expected.GetProperty("avg_frame_rate").GetString())!.Value, info.FramesPerSecond, 9);
+        Assert.Equal(Rate(expected.GetProperty("avg_frame_rate").GetString()!), info.FramesPerSecond, 9);
 
         // Durations: the manifest lists the container's figure; the video track's own length may differ from it by
         // a few milliseconds (Matroska start offsets, an audio tail). No stated duration (live WebM): the scan must
@@ -76,7 +77,7 @@ public class MediaProbeTests
     [Fact]
     public async Task ProbeAsync_FfprobeNotInstalled_ToolMissingWithInstallHint()
     {
-        var probe = new MediaProbe(new MediaToolOptions { FfprobePath = "/nonexistent/ffprobe" });
+        var probe = new MediaProbe(new MediaToolOptions { BinaryFolder = "/nonexistent" });
 
         var e = await Assert.ThrowsAsync<MediaException>(() => probe.ProbeAsync(MediaManifest.PathOf("no_audio_320x240.mp4")));
 
@@ -86,27 +87,104 @@ public class MediaProbeTests
 
     [Fact]
     [SupportedOSPlatform("linux")]
-    public async Task ProbeAsync_ToolThatHangs_TimesOutAndKillsItsChildrenToo()
+    public async Task ProbeAsync_FfprobeNotExecutable_ToolMissing()
     {
-        // A stand-in ffprobe that starts a child and waits on it: the timeout must stop both.
-        string marker = "600." + Random.Shared.Next(100_000, 999_999);
-        string script = Path.Combine(Path.GetTempPath(), $"videosearch-hang-{Guid.NewGuid():N}.sh");
-        File.WriteAllText(script, $"#!/bin/sh\nsleep {marker} &\nwait\n");
-        File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserExecute | UnixFileMode.UserWrite);
+        using var tool = new FakeTool("ffprobe", "exit 0", executable: false);
+        var probe = new MediaProbe(new MediaToolOptions { BinaryFolder = tool.Folder });
+
+        var e = await Assert.ThrowsAsync<MediaException>(() => probe.ProbeAsync(MediaManifest.PathOf("no_audio_320x240.mp4")));
+
+        Assert.Equal(MediaErrorKind.ToolMissing, e.Kind);
+        Assert.Contains("no_audio_320x240.mp4", e.Message);
+    }
+
+    [Fact]
+    [SupportedOSPlatform("linux")]
+    public async Task ProbeAsync_ToolThatHangs_TimesOutAndLeavesNoProcess()
+    {
+        // A stand-in ffprobe that answers the version check and then hangs in place of the real one.
+        string marker = FakeTool.NewMarker();
+        using var tool = new FakeTool("ffprobe", $"exec sleep {marker}");
+        // 2 s: room for FFMpegCore's version check and the script's start on a loaded machine.
+        var probe = new MediaProbe(new MediaToolOptions { BinaryFolder = tool.Folder, ProbeTimeout = TimeSpan.FromSeconds(2) });
+        var clock = Stopwatch.StartNew();
+
+        var e = await Assert.ThrowsAsync<MediaException>(() => probe.ProbeAsync(MediaManifest.PathOf("no_audio_320x240.mp4")));
+
+        Assert.Equal(MediaErrorKind.Timeout, e.Kind);
+        Assert.Contains("no_audio_320x240.mp4", e.Message);
+        Assert.True(File.Exists(tool.StartedFile));
+        Assert.Empty(TempFifo.ProcessesMentioning(marker));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
+    }
+
+    [Fact]
+    [SupportedOSPlatform("linux")]
+    public async Task ProbeAsync_CancelledWhileToolHangs_ThrowsAndLeavesNoProcess()
+    {
+        string marker = FakeTool.NewMarker();
+        using var tool = new FakeTool("ffprobe", $"exec sleep {marker}");
+        var probe = new MediaProbe(new MediaToolOptions { BinaryFolder = tool.Folder });
+        using var cts = new CancellationTokenSource();
+
+        Task probing = probe.ProbeAsync(MediaManifest.PathOf("no_audio_320x240.mp4"), cts.Token);
+        var clock = Stopwatch.StartNew();
+        while (TempFifo.ChildProcessesMentioning(marker).Count == 0 && clock.Elapsed < TimeSpan.FromSeconds(20)) await Task.Delay(50);
+        Assert.NotEmpty(TempFifo.ChildProcessesMentioning(marker)); // FFMpegCore started it as a child of this process
+        cts.Cancel();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => probing);
+        Assert.Empty(TempFifo.ProcessesMentioning(marker));
+    }
+
+    [Fact]
+    [SupportedOSPlatform("linux")]
+    public async Task ProbeAsync_WrapperWhoseChildKeepsThePipesOpen_StillTimesOutInBoundedTime()
+    {
+        // FFMpegCore kills the process it started, not its children: a wrapper script's child outlives the kill and
+        // holds ffprobe's output pipes open. The call must still end within the time limit plus the kill grace.
+        string marker = FakeTool.NewMarker();
+        using var tool = new FakeTool("ffprobe", $"sleep {marker} &\nwait");
+        var probe = new MediaProbe(new MediaToolOptions { BinaryFolder = tool.Folder, ProbeTimeout = TimeSpan.FromMilliseconds(700) });
+        var clock = Stopwatch.StartNew();
         try
         {
-            var probe = new MediaProbe(new MediaToolOptions { FfprobePath = script, ProbeTimeout = TimeSpan.FromMilliseconds(700) });
-
             var e = await Assert.ThrowsAsync<MediaException>(() => probe.ProbeAsync(MediaManifest.PathOf("no_audio_320x240.mp4")));
 
             Assert.Equal(MediaErrorKind.Timeout, e.Kind);
-            Assert.Empty(TempFifo.ProcessesMentioning(marker));
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
         }
         finally
         {
-            File.Delete(script);
+            FakeTool.KillProcessesMentioning(marker);
         }
     }
+
+    [Fact]
+    public async Task ProbeAsync_NameWithQuoteAndBackslash_ProbesTheFile()
+    {
+        // FFMpegCore quotes paths without escaping; such names are reached through a temporary link.
+        string folder = Path.Combine(Path.GetTempPath(), $"videosearch-names-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(folder);
+        string path = Path.Combine(folder, "say \"hi\" back\\slash.mp4");
+        File.Copy(MediaManifest.PathOf("no_audio_320x240.mp4"), path);
+        try
+        {
+            VideoInfo info = await _probe.ProbeAsync(path);
+
+            Assert.Equal(path, info.Path);
+            Assert.Equal((320, 240), (info.CodedWidth, info.CodedHeight));
+            RgbFrame frame = (await new FrameExtractor().ExtractAsync(info, [1.0])).Single();
+            Assert.Equal((320, 240), (frame.Width, frame.Height));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static double Rate(string fraction) =>
+        double.Parse(fraction.Split('/')[0], CultureInfo.InvariantCulture) / double.Parse(fraction.Split('/')[1], CultureInfo.InvariantCulture);
 
     private static (int, int) Size(JsonElement probe, string name) =>
         (probe.GetProperty(name)[0].GetInt32(), probe.GetProperty(name)[1].GetInt32());

@@ -44,6 +44,25 @@ internal sealed class TempFifo : IDisposable
         return found;
     }
 
+    /// <summary>Ids of live direct children of this test process whose arguments contain <paramref name="text"/>.</summary>
+    public static IReadOnlyList<int> ChildProcessesMentioning(string text) =>
+        ProcessesMentioning(text).Where(pid => ParentOf(pid) == Environment.ProcessId).ToList();
+
+    private static int? ParentOf(int pid)
+    {
+        try
+        {
+            // /proc/PID/stat: "pid (comm) state ppid ..."; comm may hold spaces, so count from the last ')'.
+            string stat = File.ReadAllText($"/proc/{pid}/stat");
+            string[] after = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return int.Parse(after[1], System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
     private static bool IsZombie(string dir) =>
         File.ReadAllText(System.IO.Path.Combine(dir, "stat")).Split(' ') is { Length: > 2 } fields && fields[2] == "Z";
 }
