@@ -103,7 +103,7 @@ public sealed class SearchBenchmark : IBenchmark
             for (int run = -2; run < 20; run++)
             {
                 long start = Stopwatch.GetTimestamp();
-                var batch = await catalog.GetCandidatesAsync(ids, cancellationToken);
+                using var batch = await catalog.GetCandidatesAsync(ids, cancellationToken);
                 double fetchMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
                 start = Stopwatch.GetTimestamp();
                 await reranker.ScoreAsync(features, batch, cancellationToken);

@@ -15,16 +15,16 @@ internal sealed class SyntheticSearchCatalog(float[] embeddings, int dimension, 
     public Task<CandidateBatch> GetCandidatesAsync(IReadOnlyList<long> clipIds, CancellationToken cancellationToken)
     {
         var clips = new List<CandidateClip>(clipIds.Count);
-        var vectors = new float[clipIds.Count * dimension];
-        var contexts = new float[clipIds.Count * contextLength];
+        var batch = CandidateBatch.Rent(clipIds.Count, dimension, contextLength);
         for (int i = 0; i < clipIds.Count; i++)
         {
             long id = clipIds[i];
             clips.Add(Clip(id));
-            embeddings.AsSpan((int)id * dimension, dimension).CopyTo(vectors.AsSpan(i * dimension));
-            ContextCodec.Decode(contextPool[id % contextPool.Length], contexts.AsSpan(i * contextLength, contextLength));
+            embeddings.AsSpan((int)id * dimension, dimension).CopyTo(batch.EmbeddingRow(i));
+            ContextCodec.Decode(contextPool[id % contextPool.Length], batch.ContextRow(i));
         }
-        return Task.FromResult(new CandidateBatch(clips, vectors, contexts));
+        batch.SetClips(clips);
+        return Task.FromResult(batch);
     }
 
     public Task<IReadOnlyList<CandidateClip>> GetClipsAsync(IReadOnlyList<long> clipIds, CancellationToken cancellationToken) =>

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using TorchSharp;
 using VideoSearch.Core.Model;
 using VideoSearch.Core.Native;
@@ -75,13 +76,13 @@ public sealed class XClipInference : IDisposable
     /// longer grows with P x P per context row (see <see cref="FusedPromptScorer"/>).
     /// </summary>
     /// <exception cref="XClipInputException">A buffer does not match <paramref name="clips"/> and the model's shapes.</exception>
-    public Task<float[][]> ScoreAsync(IReadOnlyList<float[]> textFeatures, float[] embeddings, float[] contexts, int clips,
-        CancellationToken cancellationToken = default)
+    public Task<float[][]> ScoreAsync(IReadOnlyList<float[]> textFeatures, ReadOnlyMemory<float> embeddings,
+        ReadOnlyMemory<float> contexts, int clips, CancellationToken cancellationToken = default)
     {
         int p = ProjectionDim, n = ContextPatches;
-        if (clips < 0 || embeddings.LongLength != (long)clips * p || contexts.LongLength != (long)clips * n * p)
+        if (clips < 0 || embeddings.Length != (long)clips * p || contexts.Length != (long)clips * n * p)
             throw new XClipInputException(
-                $"{clips} clips need {clips * p} embedding and {(long)clips * n * p} context floats; got {embeddings.LongLength} and {contexts.LongLength}.");
+                $"{clips} clips need {clips * p} embedding and {(long)clips * n * p} context floats; got {embeddings.Length} and {contexts.Length}.");
         foreach (float[] feature in textFeatures)
             if (feature.Length != p) throw new XClipInputException($"A text feature needs {p} floats, got {feature.Length}.");
         if (clips == 0 || textFeatures.Count == 0)
@@ -90,14 +91,22 @@ public sealed class XClipInference : IDisposable
         {
             using var scope = NewDisposeScope();
             var text = torch.tensor(textFeatures.SelectMany(f => f).ToArray(), [textFeatures.Count, p]);
-            // frombuffer shares the arrays instead of cloning them: a K-clip context batch is megabytes per query.
-            var video = torch.frombuffer(embeddings, ScalarType.Float32).view(clips, p);
-            var context = torch.frombuffer(contexts, ScalarType.Float32).view(clips, n, p);
+            // Shared, not cloned: a K-clip context batch is megabytes per query.
+            var video = SharedView(embeddings).view(clips, p);
+            var context = SharedView(contexts).view(clips, n, p);
             var logits = _scorer.Logits(text, video, context).contiguous(); // (clips, texts)
             float[] flat = logits.data<float>().ToArray();
             int texts = textFeatures.Count;
             return Enumerable.Range(0, clips).Select(i => flat.AsSpan(i * texts, texts).ToArray()).ToArray();
         }, cancellationToken);
+    }
+
+    /// <summary>A tensor over the memory's floats without copying them when an array backs it (always, in practice).</summary>
+    private static Tensor SharedView(ReadOnlyMemory<float> values)
+    {
+        if (!MemoryMarshal.TryGetArray(values, out ArraySegment<float> segment) || segment.Array is null)
+            return torch.tensor(values.ToArray());
+        return torch.frombuffer(segment.Array, ScalarType.Float32).narrow(0, segment.Offset, segment.Count);
     }
 
     /// <summary>Runs <paramref name="work"/> alone on the model; the gate is awaited, never blocked on.</summary>

@@ -8,7 +8,8 @@ namespace VideoSearch.Search.Catalog;
 /// </summary>
 public interface ISearchCatalog
 {
-    /// <summary>The clips with the given ids, their embeddings and contexts, in one read, in the order given.</summary>
+    /// <summary>The clips with the given ids, their embeddings and contexts, in one read, in the order given; the caller
+    /// disposes the batch (its buffers are pooled).</summary>
     Task<CandidateBatch> GetCandidatesAsync(IReadOnlyList<long> clipIds, CancellationToken cancellationToken);
 
     /// <summary>The clips with the given ids without their vectors, in the order given (missing ids left out).</summary>

@@ -40,10 +40,10 @@ public sealed class SqliteSearchCatalog : ISearchCatalog
     {
         var slots = Slots(clipIds);
         var clips = new CandidateClip?[slots.Count];
-        var embeddings = new float[slots.Count * _embeddingDim];
-        var contexts = new float[slots.Count * _contextLength];
-        if (slots.Count > 0)
+        var batch = CandidateBatch.Rent(slots.Count, _embeddingDim, _contextLength);
+        try
         {
+            if (slots.Count == 0) return batch;
             await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
             using var command = Command(connection,
                 $"SELECT {ClipColumns}, c.embedding, x.context FROM clips c JOIN videos v ON v.id = c.video_id " +
@@ -60,12 +60,18 @@ public sealed class SqliteSearchCatalog : ISearchCatalog
                     throw new CatalogException(_path,
                         $"Clip {clip.ClipId} has {embedding.Length} embedding and {ContextCodec.ValueCount(context)} context values; " +
                         $"the model needs {_embeddingDim} and {_contextLength}");
-                embedding.CopyTo(embeddings.AsSpan(slot * _embeddingDim, _embeddingDim));
-                ContextCodec.Decode(context, contexts.AsSpan(slot * _contextLength, _contextLength));
+                embedding.CopyTo(batch.EmbeddingRow(slot));
+                ContextCodec.Decode(context, batch.ContextRow(slot));
                 clips[slot] = clip;
             }
+            Compact(clips, batch);
+            return batch;
         }
-        return Compact(clips, embeddings, contexts);
+        catch
+        {
+            batch.Dispose();
+            throw;
+        }
     }
 
     /// <inheritdoc />
@@ -158,7 +164,7 @@ public sealed class SqliteSearchCatalog : ISearchCatalog
         reader.GetString(2), reader.GetDouble(3), reader.GetDouble(4), reader.GetDouble(5));
 
     /// <summary>Closes the gaps left by ids no longer stored (a stale vector index), keeping request order.</summary>
-    private CandidateBatch Compact(CandidateClip?[] clips, float[] embeddings, float[] contexts)
+    private static void Compact(CandidateClip?[] clips, CandidateBatch batch)
     {
         int found = 0;
         for (int slot = 0; slot < clips.Length; slot++)
@@ -167,17 +173,12 @@ public sealed class SqliteSearchCatalog : ISearchCatalog
             if (found != slot)
             {
                 clips[found] = clips[slot];
-                embeddings.AsSpan(slot * _embeddingDim, _embeddingDim).CopyTo(embeddings.AsSpan(found * _embeddingDim));
-                contexts.AsSpan(slot * _contextLength, _contextLength).CopyTo(contexts.AsSpan(found * _contextLength));
+                batch.EmbeddingRow(slot).CopyTo(batch.EmbeddingRow(found));
+                batch.ContextRow(slot).CopyTo(batch.ContextRow(found));
             }
             found++;
         }
-        if (found < clips.Length)
-        {
-            Array.Resize(ref embeddings, found * _embeddingDim);
-            Array.Resize(ref contexts, found * _contextLength);
-        }
-        return new CandidateBatch(clips.Take(found).Select(c => c!).ToList(), embeddings, contexts);
+        batch.SetClips(clips.Take(found).Select(c => c!).ToList());
     }
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)

@@ -35,7 +35,7 @@ public sealed class LabelClassifier(XClipInference inference, QueryEncoder encod
         foreach (string label in labels)
             features.Add((await encoder.EncodeAsync(label, cancellationToken).ConfigureAwait(false)).Query.Features);
 
-        CandidateBatch batch = await catalog.GetCandidatesAsync(clipIds, cancellationToken).ConfigureAwait(false);
+        using CandidateBatch batch = await catalog.GetCandidatesAsync(clipIds, cancellationToken).ConfigureAwait(false);
         if (batch.Clips.Count == 0) throw new SearchQueryException($"No indexed {what}.");
         float[][] logits = await inference.ScoreAsync(features, batch.Embeddings, batch.Contexts, batch.Clips.Count,
             cancellationToken).ConfigureAwait(false);

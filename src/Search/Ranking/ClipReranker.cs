@@ -14,7 +14,7 @@ public sealed class ClipReranker(XClipInference inference, ISearchCatalog catalo
     public async Task<IReadOnlyList<ScoredClip>> RerankAsync(float[] textFeatures, IReadOnlyList<long> clipIds,
         CancellationToken cancellationToken)
     {
-        CandidateBatch batch = await catalog.GetCandidatesAsync(clipIds, cancellationToken).ConfigureAwait(false);
+        using CandidateBatch batch = await catalog.GetCandidatesAsync(clipIds, cancellationToken).ConfigureAwait(false);
         return await ScoreAsync(textFeatures, batch, cancellationToken).ConfigureAwait(false);
     }
 
