@@ -34,7 +34,7 @@ internal sealed class SqliteFetchMeasurement(int dim, int patches, byte[][] pool
                 {
                     var request = Enumerable.Range(0, k).Select(_ => ids[random.Next(ids.Count)]).ToList();
                     long start = Stopwatch.GetTimestamp();
-                    await reader.GetCandidatesAsync(request, cancellationToken);
+                    using var batch = await reader.GetCandidatesAsync(request, cancellationToken);
                     if (run >= 0) times.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
                 }
                 Console.WriteLine($"  K={k,4}: {Percentiles.Of(times, 50),7:F2} / {Percentiles.Of(times, 95),6:F2}");

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
@@ -41,6 +42,7 @@ public sealed class SqliteSearchCatalog : ISearchCatalog
         var slots = Slots(clipIds);
         var clips = new CandidateClip?[slots.Count];
         var batch = CandidateBatch.Rent(slots.Count, _embeddingDim, _contextLength);
+        byte[] blobBuffer = ArrayPool<byte>.Shared.Rent(1 + _contextLength * sizeof(float));
         try
         {
             if (slots.Count == 0) return batch;
@@ -54,13 +56,14 @@ public sealed class SqliteSearchCatalog : ISearchCatalog
             {
                 CandidateClip clip = ReadClip(reader);
                 int slot = slots[clip.ClipId];
-                ReadOnlySpan<float> embedding = MemoryMarshal.Cast<byte, float>(reader.GetFieldValue<byte[]>(6));
-                byte[] context = reader.GetFieldValue<byte[]>(7);
-                if (embedding.Length != _embeddingDim || ContextCodec.ValueCount(context) != _contextLength)
-                    throw new CatalogException(_path,
-                        $"Clip {clip.ClipId} has {embedding.Length} embedding and {ContextCodec.ValueCount(context)} context values; " +
-                        $"the model needs {_embeddingDim} and {_contextLength}");
-                embedding.CopyTo(batch.EmbeddingRow(slot));
+                // Blobs are copied straight out of SQLite's row buffer into reused space, not into a new array per row.
+                ReadOnlySpan<byte> embedding = Blob(reader, 6, ref blobBuffer);
+                if (embedding.Length != _embeddingDim * sizeof(float))
+                    throw Mismatch(clip.ClipId, $"{embedding.Length / sizeof(float)} embedding values");
+                MemoryMarshal.Cast<byte, float>(embedding).CopyTo(batch.EmbeddingRow(slot));
+                ReadOnlySpan<byte> context = Blob(reader, 7, ref blobBuffer);
+                if (ContextCodec.ValueCount(context) != _contextLength)
+                    throw Mismatch(clip.ClipId, $"{ContextCodec.ValueCount(context)} context values");
                 ContextCodec.Decode(context, batch.ContextRow(slot));
                 clips[slot] = clip;
             }
@@ -72,6 +75,27 @@ public sealed class SqliteSearchCatalog : ISearchCatalog
             batch.Dispose();
             throw;
         }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(blobBuffer);
+        }
+    }
+
+    private CatalogException Mismatch(long clipId, string found) =>
+        new(_path, $"Clip {clipId} has {found}; the model needs {_embeddingDim} embedding and {_contextLength} context values");
+
+    /// <summary>The blob in column <paramref name="ordinal"/>, copied into <paramref name="buffer"/> (grown from the pool when short).</summary>
+    private static ReadOnlySpan<byte> Blob(SqliteDataReader reader, int ordinal, ref byte[] buffer)
+    {
+        if (reader.IsDBNull(ordinal)) return [];
+        int length = checked((int)reader.GetBytes(ordinal, 0, null, 0, 0));
+        if (buffer.Length < length)
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            buffer = ArrayPool<byte>.Shared.Rent(length);
+        }
+        reader.GetBytes(ordinal, 0, buffer, 0, length);
+        return buffer.AsSpan(0, length);
     }
 
     /// <inheritdoc />
