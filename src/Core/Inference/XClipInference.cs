@@ -8,17 +8,20 @@ using static TorchSharp.torch;
 namespace VideoSearch.Core.Inference;
 
 /// <summary>
-/// The one loaded X-CLIP model of a process, shared by the indexer and search: owns the model and its tokenizer and
-/// runs every model call one at a time behind an async gate, because a TorchSharp module is not safe to call from
-/// several threads at once. Every call runs under inference mode with its own dispose scope, and arrays go in and
-/// out, so no tensor handle escapes.
+/// The one loaded X-CLIP model of a process, shared by the indexer and search: owns the model and its tokenizer.
+/// A TorchSharp module is not safe to call from several threads at once, so calls are serialised, but per tower:
+/// the vision tower (indexing, search by example) and the query side (text encoder, prompt-generator scoring) use
+/// disjoint weights and each has its own async gate. A search typed while the server indexes therefore runs next
+/// to the clip batch being embedded instead of queueing behind it (seconds with the full-size model). Every call
+/// runs under inference mode with its own dispose scope, and arrays go in and out, so no tensor handle escapes.
 /// </summary>
 public sealed class XClipInference : IDisposable
 {
     private readonly XClipModel _model;
     private readonly XClipEmbedder _embedder;
     private readonly FusedPromptScorer _scorer;
-    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly SemaphoreSlim _queryGate = new(1, 1);
+    private readonly SemaphoreSlim _visionGate = new(1, 1);
     private readonly bool _ownsModel;
 
     /// <summary>Wraps a loaded model and its tokenizer; <paramref name="ownsModel"/> makes <see cref="Dispose"/> dispose the model.</summary>
@@ -63,11 +66,11 @@ public sealed class XClipInference : IDisposable
 
     /// <summary>Text features [texts][P] (not normalised) for token ids given at their true length (see <see cref="XClipEmbedder.EncodeTexts"/>).</summary>
     public Task<float[][]> EncodeTextsAsync(IReadOnlyList<long[]> tokenIds, CancellationToken cancellationToken = default) =>
-        RunAsync(() => _embedder.EncodeTexts(tokenIds), cancellationToken);
+        RunAsync(_queryGate, () => _embedder.EncodeTexts(tokenIds), cancellationToken);
 
     /// <summary>Each clip's normalised embedding and prompt context from preprocessed pixels (see <see cref="XClipEmbedder.EncodeVideos"/>).</summary>
     public Task<XClipVideoEmbedding[]> EncodeVideosAsync(float[] pixelValues, int videos, CancellationToken cancellationToken = default) =>
-        RunAsync(() => _embedder.EncodeVideos(pixelValues, videos), cancellationToken);
+        RunAsync(_visionGate, () => _embedder.EncodeVideos(pixelValues, videos), cancellationToken);
 
     /// <summary>
     /// X-CLIP <c>logits_per_video</c> [clips][texts] for text features against clips given as one row-major buffer of
@@ -87,7 +90,7 @@ public sealed class XClipInference : IDisposable
             if (feature.Length != p) throw new XClipInputException($"A text feature needs {p} floats, got {feature.Length}.");
         if (clips == 0 || textFeatures.Count == 0)
             return Task.FromResult(Enumerable.Range(0, clips).Select(_ => new float[textFeatures.Count]).ToArray());
-        return RunAsync(() =>
+        return RunAsync(_queryGate, () =>
         {
             using var scope = NewDisposeScope();
             var text = torch.tensor(textFeatures.SelectMany(f => f).ToArray(), [textFeatures.Count, p]);
@@ -109,16 +112,16 @@ public sealed class XClipInference : IDisposable
         return torch.frombuffer(segment.Array, ScalarType.Float32).narrow(0, segment.Offset, segment.Count);
     }
 
-    /// <summary>Runs <paramref name="work"/> alone on the model; the gate is awaited, never blocked on.</summary>
-    private async Task<T> RunAsync<T>(Func<T> work, CancellationToken cancellationToken)
+    /// <summary>Runs <paramref name="work"/> alone on its part of the model; the gate is awaited, never blocked on.</summary>
+    private static async Task<T> RunAsync<T>(SemaphoreSlim gate, Func<T> work, CancellationToken cancellationToken)
     {
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             using var mode = torch.inference_mode();
             return work();
         }
-        finally { _gate.Release(); }
+        finally { gate.Release(); }
     }
 
     /// <summary>Disposes the model when this instance owns it.</summary>
@@ -126,6 +129,7 @@ public sealed class XClipInference : IDisposable
     {
         _scorer.Dispose();
         if (_ownsModel) _model.Dispose();
-        _gate.Dispose();
+        _queryGate.Dispose();
+        _visionGate.Dispose();
     }
 }
