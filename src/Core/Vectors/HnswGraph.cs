@@ -138,10 +138,13 @@ internal sealed unsafe partial class HnswGraph
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal Span<int> LinkBlock(int node, int level)
     {
-        if (level == 0)
-            return new Span<int>((int*)_linkChunkPointers[node >> ChunkShift] + (long)(node & ChunkMask) * (M0 + 1), M0 + 1);
+        if (level == 0) return new Span<int>(Level0LinkPointer(node), M0 + 1);
         return _upperLinks[node].AsSpan((level - 1) * (M + 1), M + 1);
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int* Level0LinkPointer(int node) =>
+        (int*)_linkChunkPointers[node >> ChunkShift] + (long)(node & ChunkMask) * (M0 + 1);
 
     internal void SetEntryPoint(int node, int maxLevel)
     {

@@ -129,6 +129,36 @@ public sealed class HnswVectorIndex : IVectorIndex, IDisposable
         }
     }
 
+    /// <inheritdoc />
+    public bool Contains(long id)
+    {
+        _lock.EnterReadLock();
+        try { return _nodesById.ContainsKey(id); }
+        finally { _lock.ExitReadLock(); }
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyCollection<long> GetIds()
+    {
+        _lock.EnterReadLock();
+        try { return [.. _nodesById.Keys]; }
+        finally { _lock.ExitReadLock(); }
+    }
+
+    /// <inheritdoc />
+    public bool TryGetVector(long id, Span<float> destination)
+    {
+        if (destination.Length != Dimension) throw new VectorDimensionMismatchException(Dimension, destination.Length);
+        _lock.EnterReadLock();
+        try
+        {
+            if (!_nodesById.TryGetValue(id, out int node)) return false;
+            _graph.VectorOf(node).CopyTo(destination);
+            return true;
+        }
+        finally { _lock.ExitReadLock(); }
+    }
+
     /// <summary>
     /// Rebuilds the graph from the live vectors only, dropping tombstones. Searches keep running on the old graph
     /// while the new one is built and switch over when it is ready.
