@@ -61,7 +61,7 @@ def main():
     runs = []
     for ef in [int(e) for e in a.ef.split(",")]:
         index.set_ef(ef)
-        index.knn_query(queries[:10], k=k, num_threads=1)  # warm-up
+        index.knn_query(queries[:200], k=k, num_threads=1)  # the same warm-up queries as ours
         started, cpu_started = time.perf_counter(), time.process_time()
         labels, _ = index.knn_query(queries, k=k, num_threads=1)
         seconds, cpu_seconds = time.perf_counter() - started, time.process_time() - cpu_started

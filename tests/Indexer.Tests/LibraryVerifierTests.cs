@@ -31,6 +31,18 @@ public sealed class LibraryVerifierTests : IDisposable
     }
 
     [Fact]
+    public async Task VerifyAsync_IndexHoldsAnotherClipsVector_ReportsThatClip()
+    {
+        await _library.IndexAsync();
+        long id = await IndexTampering.SwapFirstClipVectorAsync(_library);
+
+        VerificationReport report = await _library.VerifyAsync();
+
+        string problem = Assert.Single(report.Problems);
+        Assert.Contains($"another vector for clip {id} ", problem);
+    }
+
+    [Fact]
     public async Task VerifyAsync_DamagedIndexFile_ReportsIt()
     {
         await _library.IndexAsync();

@@ -35,12 +35,16 @@ public sealed class VectorIndexRecoveryTests : IDisposable
     }
 
     [Fact]
-    public async Task IndexAsync_IdListStale_RebuildsTheIndex()
+    public async Task IndexAsync_LegacyIdListLeftOver_DeletesItAndKeepsTheIndex()
     {
         await _library.IndexAsync();
-        File.WriteAllBytes(Path.Combine(_library.Database, LibraryVectorIndex.IdsFileName), [1, 2, 3]);
+        string legacy = Path.Combine(_library.Database, LibraryVectorIndex.LegacyIdsFileName);
+        File.WriteAllBytes(legacy, [1, 2, 3]);
+        DateTime saved = File.GetLastWriteTimeUtc(Path.Combine(_library.Database, LibraryVectorIndex.FileName));
 
         await AssertRepairedAsync(await _library.IndexAsync());
+        Assert.False(File.Exists(legacy));
+        Assert.Equal(saved, File.GetLastWriteTimeUtc(Path.Combine(_library.Database, LibraryVectorIndex.FileName)));
     }
 
     public void Dispose() => _library.Dispose();

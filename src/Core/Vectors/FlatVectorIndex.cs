@@ -93,6 +93,36 @@ public sealed class FlatVectorIndex : IVectorIndex, IDisposable
     }
 
     /// <inheritdoc />
+    public bool Contains(long id)
+    {
+        _lock.EnterReadLock();
+        try { return _slotsById.ContainsKey(id); }
+        finally { _lock.ExitReadLock(); }
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyCollection<long> GetIds()
+    {
+        _lock.EnterReadLock();
+        try { return _ids.AsSpan(0, _count).ToArray(); }
+        finally { _lock.ExitReadLock(); }
+    }
+
+    /// <inheritdoc />
+    public bool TryGetVector(long id, Span<float> destination)
+    {
+        if (destination.Length != Dimension) throw new VectorDimensionMismatchException(Dimension, destination.Length);
+        _lock.EnterReadLock();
+        try
+        {
+            if (!_slotsById.TryGetValue(id, out int slot)) return false;
+            _vectors.AsSpan(slot * Dimension, Dimension).CopyTo(destination);
+            return true;
+        }
+        finally { _lock.ExitReadLock(); }
+    }
+
+    /// <inheritdoc />
     public IReadOnlyList<VectorHit> Search(ReadOnlySpan<float> query, int k, Func<long, bool>? filter = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(k);
@@ -158,10 +188,21 @@ public sealed class FlatVectorIndex : IVectorIndex, IDisposable
     private NodeHeap ScanRange(float[] query, int k, Func<long, bool>? filter, int start, int end)
     {
         var heap = new NodeHeap();
-        for (int slot = start; slot < end; slot++)
+        int slot = start;
+        if (filter == null)
+        {
+            // Four stored vectors per pass: their reads overlap, and the query is loaded once for all four.
+            Span<float> scores = stackalloc float[4];
+            for (; slot + 4 <= end; slot += 4)
+            {
+                InnerProduct.Dot4(query, _vectors.AsSpan(slot * Dimension, 4 * Dimension), scores);
+                for (int j = 0; j < 4; j++) Offer(heap, k, -scores[j], slot + j);
+            }
+        }
+        for (; slot < end; slot++)
         {
             if (filter != null && !filter(_ids[slot])) continue;
-            float score = VectorMath.Dot(query, _vectors.AsSpan(slot * Dimension, Dimension));
+            float score = InnerProduct.Dot(query, _vectors.AsSpan(slot * Dimension, Dimension));
             Offer(heap, k, -score, slot);
         }
         return heap;

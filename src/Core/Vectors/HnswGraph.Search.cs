@@ -1,16 +1,23 @@
-using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics.X86;
 
 namespace VideoSearch.Core.Vectors;
 
 /// <summary>Layer searches of the HNSW graph (Algorithms 2 and 5 of the paper; greedy descent above layer 0).</summary>
 internal sealed unsafe partial class HnswGraph
 {
+    /// <summary>Neighbours whose distances are computed together (see <see cref="InnerProduct"/>).</summary>
+    private const int DistanceBatch = 4;
+
+    /// <summary>
+    /// How much of each neighbour in the next batch is requested ahead of use: one cache line. Measured on this
+    /// machine over a million random 512-dimensional vectors, the hardware prefetcher follows on from that first line
+    /// by itself, while requesting whole vectors ahead floods the memory queue and was up to twice as slow.
+    /// </summary>
+    private const int PrefetchBytes = 64;
+
     /// <summary>Distance used inside the graph: the negated inner product, so smaller is nearer.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal float Distance(float* a, float* b) =>
-        -TensorPrimitives.Dot(new ReadOnlySpan<float>(a, Dimension), new ReadOnlySpan<float>(b, Dimension));
+    internal float Distance(float* a, float* b) => -InnerProduct.Dot(a, b, Dimension);
 
     /// <summary>
     /// The <paramref name="k"/> nearest live nodes to the normalised <paramref name="query"/> that pass
@@ -82,6 +89,7 @@ internal sealed unsafe partial class HnswGraph
         candidates.Push(-entryDistance, entry);
         if (!filtered || Accepts(entry, filter)) results.Push(entryDistance, entry);
         float bound = results.Count > 0 ? results.TopKey : float.MaxValue;
+        float* distances = stackalloc float[DistanceBatch];
 
         while (candidates.Count > 0)
         {
@@ -91,15 +99,22 @@ internal sealed unsafe partial class HnswGraph
             candidates.Pop();
 
             ReadOnlySpan<int> links = ReadLinks(candidate, level, concurrent, scratch);
-            if (Sse.IsSupported && links.Length > 0) Sse.Prefetch0(VectorPointer(links[0]));
-            for (int i = 0; i < links.Length; i++)
+            int[] fresh = scratch.EnsurePending(links.Length);
+            int pending = 0;
+            foreach (int neighbour in links)
+                if (visited.TryVisit(neighbour)) fresh[pending++] = neighbour;
+            for (int j = 0; j < Math.Min(pending, DistanceBatch); j++) InnerProduct.Prefetch(VectorPointer(fresh[j]), PrefetchBytes);
+            for (int j = 0; j < pending; j += DistanceBatch)
             {
-                int neighbour = links[i];
-                if (Sse.IsSupported && i + 1 < links.Length) Sse.Prefetch0(VectorPointer(links[i + 1]));
-                if (!visited.TryVisit(neighbour)) continue;
-                float distance = Distance(query, VectorPointer(neighbour));
-                if (results.Count < ef || distance < bound)
+                int batch = Math.Min(DistanceBatch, pending - j);
+                for (int t = j + DistanceBatch; t < Math.Min(pending, j + 2 * DistanceBatch); t++)
+                    InnerProduct.Prefetch(VectorPointer(fresh[t]), PrefetchBytes);
+                DistancesOf(query, fresh.AsSpan(j, batch), distances);
+                for (int t = 0; t < batch; t++)
                 {
+                    float distance = distances[t];
+                    if (results.Count >= ef && distance >= bound) continue;
+                    int neighbour = fresh[j + t];
                     candidates.Push(-distance, neighbour);
                     if (!filtered || Accepts(neighbour, filter))
                     {
@@ -109,7 +124,25 @@ internal sealed unsafe partial class HnswGraph
                     if (results.Count > 0) bound = results.TopKey;
                 }
             }
+            // The next node to expand is known now: start reading its neighbour list (as hnswlib does).
+            if (level == 0 && candidates.Count > 0) InnerProduct.Prefetch(Level0LinkPointer(candidates.TopNode), PrefetchBytes);
         }
+    }
+
+    /// <summary>
+    /// Distances from <paramref name="query"/> to one to four nodes in one pass. A short batch fills its unused slots
+    /// with its first node, whose vector is being read anyway: that costs a little arithmetic and no memory traffic,
+    /// and keeps one code path.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void DistancesOf(float* query, ReadOnlySpan<int> nodes, float* distances)
+    {
+        float* a = VectorPointer(nodes[0]);
+        float* b = nodes.Length > 1 ? VectorPointer(nodes[1]) : a;
+        float* c = nodes.Length > 2 ? VectorPointer(nodes[2]) : a;
+        float* d = nodes.Length > 3 ? VectorPointer(nodes[3]) : a;
+        InnerProduct.Dot4(query, a, b, c, d, Dimension, distances);
+        for (int t = 0; t < DistanceBatch; t++) distances[t] = -distances[t];
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -21,6 +21,19 @@ public interface IVectorIndex
     /// <summary>Removes the vector stored under <paramref name="id"/>; false when there is none.</summary>
     bool Remove(long id);
 
+    /// <summary>Whether a live vector is stored under <paramref name="id"/>.</summary>
+    bool Contains(long id);
+
+    /// <summary>A snapshot of the ids of the live vectors, in no particular order.</summary>
+    IReadOnlyCollection<long> GetIds();
+
+    /// <summary>
+    /// Copies the stored (L2-normalised) vector of <paramref name="id"/> into <paramref name="destination"/>; false,
+    /// leaving it untouched, when there is none.
+    /// </summary>
+    /// <exception cref="VectorDimensionMismatchException"><paramref name="destination"/>'s length is not <see cref="Dimension"/>.</exception>
+    bool TryGetVector(long id, Span<float> destination);
+
     /// <summary>
     /// The up to <paramref name="k"/> vectors most similar to <paramref name="query"/>, best first, skipping ids for
     /// which <paramref name="filter"/> returns false.

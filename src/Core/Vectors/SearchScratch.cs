@@ -20,6 +20,11 @@ internal sealed class SearchScratch
 
     public int[] EnsureLinks(int length) => Links.Length >= length ? Links : Links = new int[length];
 
+    /// <summary>The not yet visited neighbours of the node being expanded, whose distances are due.</summary>
+    public int[] Pending { get; private set; } = new int[64];
+
+    public int[] EnsurePending(int length) => Pending.Length >= length ? Pending : Pending = new int[length];
+
     /// <summary>Buffers for choosing a new node's neighbours (candidates sorted by distance, then the choice).</summary>
     public SelectionBuffers Selection { get; } = new();
 

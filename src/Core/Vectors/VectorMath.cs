@@ -2,7 +2,7 @@ using System.Numerics.Tensors;
 
 namespace VideoSearch.Core.Vectors;
 
-/// <summary>Normalisation and inner products shared by the indexes (SIMD through TensorPrimitives).</summary>
+/// <summary>Normalisation shared by the indexes (SIMD through TensorPrimitives).</summary>
 internal static class VectorMath
 {
     /// <summary>Writes <paramref name="source"/> scaled to unit length into <paramref name="destination"/>.</summary>
@@ -14,7 +14,4 @@ internal static class VectorMath
             throw new InvalidVectorException($"Vector of {source.Length} dimensions has norm {norm}: it must be non-zero and finite.");
         TensorPrimitives.Divide(source, norm, destination);
     }
-
-    /// <summary>Inner product of two spans of equal length.</summary>
-    public static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b) => TensorPrimitives.Dot(a, b);
 }

@@ -5,61 +5,59 @@ using VideoSearch.Core.Vectors;
 namespace VideoSearch.Indexer.Vectors;
 
 /// <summary>
-/// The library's HNSW index with the set of clip ids it holds. The catalog is the source of truth: on open the
-/// saved index is reconciled with it (clips missing from the index are added from their stored embeddings, ids
-/// the catalog no longer has are removed) or, when the file is missing or damaged, rebuilt from it. So an index
-/// saved before a crash, or not saved at all, never loses or duplicates a clip.
+/// The library's HNSW index. The catalog is the source of truth: on open the saved index is reconciled with it
+/// (clips missing from the index are added from their stored embeddings, ids the catalog no longer has are removed)
+/// or, when the file is missing or damaged, rebuilt from it. So an index saved before a crash, or not saved at all,
+/// never loses or duplicates a clip. The index file lists its own ids, so nothing beside it needs to be kept in step.
 /// </summary>
 internal sealed class LibraryVectorIndex : IDisposable
 {
     /// <summary>The index file's name in the library folder.</summary>
     public const string FileName = "vectors.hnsw";
 
-    /// <summary>The id list's name in the library folder.</summary>
-    public const string IdsFileName = "vectors.hnsw.ids";
+    /// <summary>
+    /// The id list that older versions kept beside the index file; the index now lists its own ids, so a leftover
+    /// one is deleted on open.
+    /// </summary>
+    public const string LegacyIdsFileName = "vectors.hnsw.ids";
 
     private readonly object _gate = new();
     private readonly string _path;
-    private readonly string _idsPath;
-    private readonly HashSet<long> _ids;
-    private HnswVectorIndex _index;
+    private readonly HnswVectorIndex _index;
     private bool _dirty;
     private DateTime _lastSaveUtc = DateTime.UtcNow;
 
-    private LibraryVectorIndex(string directory, HnswVectorIndex index, HashSet<long> ids)
+    private LibraryVectorIndex(string directory, HnswVectorIndex index)
     {
         _path = Path.Combine(directory, FileName);
-        _idsPath = Path.Combine(directory, IdsFileName);
         _index = index;
-        _ids = ids;
     }
 
     /// <summary>The index (for searches and checks).</summary>
     public IVectorIndex Index => _index;
 
     /// <summary>The clip ids the index holds.</summary>
-    public int Count { get { lock (_gate) return _ids.Count; } }
+    public int Count => _index.Count;
 
     /// <summary>Opens the index of the library in <paramref name="directory"/>, reconciled with <paramref name="catalog"/>.</summary>
     public static async Task<LibraryVectorIndex> OpenAsync(string directory, int dimension, VideoCatalog catalog,
         ILogger logger, CancellationToken cancellationToken)
     {
-        string path = Path.Combine(directory, FileName);
-        (HnswVectorIndex? index, HashSet<long>? ids) = TryLoad(path, Path.Combine(directory, IdsFileName), dimension, logger);
-        if (index is null || ids is null)
+        DeleteLegacyIdList(directory, logger);
+        HnswVectorIndex? index = TryLoad(Path.Combine(directory, FileName), dimension, logger);
+        if (index is null)
         {
-            index?.Dispose();
             var rebuilt = new HnswVectorIndex(dimension);
             var all = new List<(long, float[])>();
             await foreach (ClipEmbedding clip in catalog.Clips.StreamEmbeddingsAsync(cancellationToken).ConfigureAwait(false))
                 all.Add((clip.ClipId, clip.Embedding));
             rebuilt.AddRange(all, cancellationToken);
-            var fresh = new LibraryVectorIndex(directory, rebuilt, all.Select(a => a.Item1).ToHashSet()) { _dirty = true };
+            var fresh = new LibraryVectorIndex(directory, rebuilt) { _dirty = true };
             fresh.Save();
             logger.LogInformation("Rebuilt the vector index from the catalog: {ClipCount} clips", all.Count);
             return fresh;
         }
-        var store = new LibraryVectorIndex(directory, index, ids);
+        var store = new LibraryVectorIndex(directory, index);
         await store.ReconcileAsync(catalog, logger, cancellationToken).ConfigureAwait(false);
         return store;
     }
@@ -69,13 +67,8 @@ internal sealed class LibraryVectorIndex : IDisposable
     {
         lock (_gate)
         {
-            foreach (long id in removed)
-                if (_ids.Remove(id)) _index.Remove(id);
-            foreach ((long id, float[] vector) in added)
-            {
-                _index.Add(id, vector);
-                _ids.Add(id);
-            }
+            foreach (long id in removed) _index.Remove(id);
+            foreach ((long id, float[] vector) in added) _index.Add(id, vector);
             _dirty |= removed.Count > 0 || added.Count > 0;
         }
     }
@@ -87,14 +80,13 @@ internal sealed class LibraryVectorIndex : IDisposable
             if (_dirty && DateTime.UtcNow - _lastSaveUtc >= interval) Save();
     }
 
-    /// <summary>Saves the index and its id list when there are unsaved changes.</summary>
+    /// <summary>Saves the index when there are unsaved changes.</summary>
     public void Save()
     {
         lock (_gate)
         {
             if (!_dirty) return;
             _index.Save(_path);
-            IndexIdList.Write(_idsPath, _path, _ids);
             _dirty = false;
             _lastSaveUtc = DateTime.UtcNow;
         }
@@ -110,9 +102,9 @@ internal sealed class LibraryVectorIndex : IDisposable
         await foreach (ClipEmbedding clip in catalog.Clips.StreamEmbeddingsAsync(cancellationToken).ConfigureAwait(false))
         {
             inCatalog.Add(clip.ClipId);
-            if (!_ids.Contains(clip.ClipId)) missing.Add((clip.ClipId, clip.Embedding));
+            if (!_index.Contains(clip.ClipId)) missing.Add((clip.ClipId, clip.Embedding));
         }
-        var stale = _ids.Where(id => !inCatalog.Contains(id)).ToList();
+        var stale = _index.GetIds().Where(id => !inCatalog.Contains(id)).ToList();
         if (missing.Count == 0 && stale.Count == 0) return;
         Apply(stale, missing);
         Save();
@@ -121,26 +113,36 @@ internal sealed class LibraryVectorIndex : IDisposable
             missing.Count, stale.Count);
     }
 
-    private static (HnswVectorIndex?, HashSet<long>?) TryLoad(string path, string idsPath, int dimension, ILogger logger)
+    private static HnswVectorIndex? TryLoad(string path, int dimension, ILogger logger)
     {
-        if (!File.Exists(path)) return (null, null);
+        if (!File.Exists(path)) return null;
         try
         {
-            HashSet<long>? ids = IndexIdList.TryRead(idsPath, path);
-            if (ids is null)
-            {
-                logger.LogWarning("The id list of {IndexPath} is missing or stale; rebuilding the index", path);
-                return (null, null);
-            }
             var index = HnswVectorIndex.Load(path);
-            if (index.Dimension == dimension && index.Count == ids.Count) return (index, ids);
-            logger.LogWarning("{IndexPath} does not match its id list or the model; rebuilding it", path);
+            if (index.Dimension == dimension) return index;
+            logger.LogWarning("{IndexPath} holds {FileDimension}-dimensional vectors, the model {Dimension}; rebuilding it",
+                path, index.Dimension, dimension);
             index.Dispose();
         }
         catch (Exception e) when (e is VectorIndexCorruptException or IOException)
         {
             logger.LogWarning(e, "{IndexPath} is unusable; rebuilding it from the catalog", path);
         }
-        return (null, null);
+        return null;
+    }
+
+    private static void DeleteLegacyIdList(string directory, ILogger logger)
+    {
+        string path = Path.Combine(directory, LegacyIdsFileName);
+        if (!File.Exists(path)) return;
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Nothing reads the file any more, so one that cannot be deleted is only clutter.
+            logger.LogWarning(e, "Could not delete the unused id list {IdListPath}", path);
+        }
     }
 }

@@ -8,13 +8,18 @@ namespace VideoSearch.Indexer.Verification;
 /// Checks that a library's catalog, vectors, index file and thumbnails agree: every indexed video has clips; every
 /// clip has a finite, unit-length embedding of the model's dimension, a context of the model's shape and a JPEG
 /// thumbnail; no clip index repeats within a video; the index file loads (its checksum holds), holds exactly the
-/// catalog's clip ids, and stores each clip's own embedding. Reads only; never repairs.
+/// catalog's clip ids, and stores each clip's own embedding (compared value by value). Reads only; never repairs.
 /// </summary>
 public static class LibraryVerifier
 {
     // Embeddings are stored L2-normalised in float32; rounding leaves the norm within ~d * 2^-24 (about 3e-5 for
     // d = 512) of 1, so 1e-4 separates rounding from a wrong vector.
     private const double UnitTolerance = 1e-4;
+
+    // The index stores each embedding divided by its float32 norm; the catalog's copy normalised in double differs
+    // from it by float rounding only (a few 1e-8 per value of a unit vector), while a different clip's embedding
+    // differs by orders of magnitude more, so 1e-5 per value separates the two.
+    private const double StoredVectorTolerance = 1e-5;
     private const int ContextChunk = 512;
 
     /// <summary>Verifies the library in <paramref name="databaseDirectory"/>.</summary>
@@ -133,34 +138,33 @@ public static class LibraryVerifier
         {
             if (index.Dimension != model.EmbeddingDim)
                 problems.Add($"The vector index holds {index.Dimension}-dimensional vectors, the model {model.EmbeddingDim}.");
-            HashSet<long>? ids = IndexIdList.TryRead(Path.Combine(directory, LibraryVectorIndex.IdsFileName), path);
-            if (ids is null || ids.Count != index.Count)
-            {
-                problems.Add("The vector index's id list is missing or does not belong to the index file.");
-                return;
-            }
+            var ids = index.GetIds().ToHashSet();
             var missing = embeddings.Keys.Where(id => !ids.Contains(id)).Order().ToList();
             var extra = ids.Where(id => !embeddings.ContainsKey(id)).Order().ToList();
             if (missing.Count > 0) problems.Add($"{missing.Count} catalog clips are not in the vector index (e.g. {string.Join(", ", missing.Take(5))}).");
             if (extra.Count > 0) problems.Add($"{extra.Count} vector index ids are not catalog clips (e.g. {string.Join(", ", extra.Take(5))}).");
             if (index.Dimension != model.EmbeddingDim) return;
+            var stored = new float[index.Dimension];
             foreach ((long id, float[] embedding) in embeddings)
-                if (ids.Contains(id) && embedding.Length == index.Dimension && !StoresVector(index, id, embedding))
-                    problems.Add($"The vector index holds another vector for clip {id} than the catalog.");
+            {
+                if (embedding.Length != index.Dimension || !index.TryGetVector(id, stored)) continue;
+                double difference = LargestDifference(stored, embedding);
+                if (!(difference <= StoredVectorTolerance))
+                    problems.Add($"The vector index holds another vector for clip {id} than the catalog (a value differs by {difference:G3}).");
+            }
         }
     }
 
     /// <summary>
-    /// True when the index's vector for <paramref name="id"/> points the same way as <paramref name="embedding"/>
-    /// (the index stores unit vectors, so equal direction is equality). A plain search finds it nearly always; a
-    /// search restricted to that one id walks the whole graph and settles the rest.
+    /// The largest difference between <paramref name="stored"/> and <paramref name="embedding"/> scaled to unit
+    /// length (NaN when the embedding cannot be scaled, so the comparison fails).
     /// </summary>
-    private static bool StoresVector(HnswVectorIndex index, long id, float[] embedding)
+    private static double LargestDifference(float[] stored, float[] embedding)
     {
-        if (!embedding.All(float.IsFinite) || embedding.All(v => v == 0)) return false;
-        foreach (VectorHit hit in index.Search(embedding, Math.Min(8, index.Count)))
-            if (hit.Id == id) return hit.Score >= 1 - UnitTolerance;
-        IReadOnlyList<VectorHit> only = index.Search(embedding, 1, candidate => candidate == id);
-        return only.Count == 1 && only[0].Score >= 1 - UnitTolerance;
+        double norm = Math.Sqrt(embedding.Sum(v => (double)v * v));
+        if (!(norm > 0) || !double.IsFinite(norm)) return double.NaN;
+        double largest = 0;
+        for (int d = 0; d < stored.Length; d++) largest = Math.Max(largest, Math.Abs(stored[d] - embedding[d] / norm));
+        return largest;
     }
 }
