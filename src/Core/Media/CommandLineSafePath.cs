@@ -25,8 +25,10 @@ internal sealed class CommandLineSafePath : IDisposable
     public static CommandLineSafePath For(string fullPath)
     {
         if (!NeedsLink(fullPath)) return new CommandLineSafePath(fullPath, null);
-        string folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "videosearch-media-links");
-        Directory.CreateDirectory(folder);
+        // One folder per user, readable only by that user: the links name the user's files.
+        string folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "videosearch-media-links-" + Environment.UserName);
+        if (OperatingSystem.IsWindows()) Directory.CreateDirectory(folder);
+        else Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         // Keep the extension: ffmpeg uses it to pick a demuxer for formats it cannot recognise by content.
         string extension = System.IO.Path.GetExtension(fullPath);
         if (NeedsLink(extension)) extension = string.Empty;
