@@ -1,11 +1,11 @@
-using VideoSearch.Core.Hub;
+using VideoSearch.Core.Errors;
 
 namespace VideoSearch.Cli;
 
 /// <summary>
 /// Runs a command body and turns failures into one clear line on stderr and an exit code. The project's own
-/// exceptions carry messages written for users, so they are printed as they are; anything else is a bug and is
-/// reported as such (with the stack trace when VIDEOSEARCH_DEBUG=1).
+/// exceptions (<see cref="VideoSearchException"/>) carry messages written for users, so they are printed as they
+/// are; anything else is a bug and is reported as such (with the stack trace when VIDEOSEARCH_DEBUG=1).
 /// </summary>
 internal static class CliErrors
 {
@@ -17,33 +17,35 @@ internal static class CliErrors
         }
         catch (OperationCanceledException)
         {
-            Console.Error.WriteLine("Stopped.");
-            return ExitCodes.Cancelled;
-        }
-        catch (Exception e) when (IsDomainError(e))
-        {
-            Console.Error.WriteLine($"error: {e.Message}");
-            if (Environment.GetEnvironmentVariable("VIDEOSEARCH_DEBUG") == "1") Console.Error.WriteLine(e);
-            return ExitCodeFor(e);
+            return ShutdownSignals.StoppedExitCode();
         }
         catch (Exception e)
         {
-            Console.Error.WriteLine($"unexpected error ({e.GetType().Name}): {e.Message}");
-            Console.Error.WriteLine(Environment.GetEnvironmentVariable("VIDEOSEARCH_DEBUG") == "1"
-                ? e.ToString()
-                : "Run again with VIDEOSEARCH_DEBUG=1 for details, and please report it.");
-            return ExitCodes.Failed;
+            return Report(e, Console.Error);
         }
     }
 
-    private static bool IsDomainError(Exception e) =>
-        e.GetType().Namespace?.StartsWith("VideoSearch.", StringComparison.Ordinal) == true
-        || e is FileNotFoundException or DirectoryNotFoundException;
-
-    private static int ExitCodeFor(Exception e) => e switch
+    /// <summary>Writes <paramref name="e"/> for a person and returns its exit code.</summary>
+    public static int Report(Exception e, TextWriter error)
     {
-        ModelReferenceException or ArgumentException => ExitCodes.Usage,
-        HubFileNotFoundException or HubOfflineException or FileNotFoundException or DirectoryNotFoundException => ExitCodes.NotFound,
-        _ => ExitCodes.Failed,
+        bool debug = Environment.GetEnvironmentVariable("VIDEOSEARCH_DEBUG") == "1";
+        if (ExitCodeOf(e) is { } code)
+        {
+            error.WriteLine($"error: {e.Message}");
+            if (debug) error.WriteLine(e);
+            return code;
+        }
+        error.WriteLine($"unexpected error ({e.GetType().Name}): {e.Message}");
+        error.WriteLine(debug ? e.ToString() : "Run again with VIDEOSEARCH_DEBUG=1 for details, and please report it.");
+        return ExitCodes.Failed;
+    }
+
+    /// <summary>The exit code for a failure the user can act on, or null for a bug.</summary>
+    public static int? ExitCodeOf(Exception e) => e switch
+    {
+        VideoSearchException known => ExitCodes.For(known.Kind),
+        FileNotFoundException or DirectoryNotFoundException => ExitCodes.NotFound,
+        UnauthorizedAccessException => ExitCodes.Environment,
+        _ => null,
     };
 }

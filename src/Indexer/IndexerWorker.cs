@@ -1,3 +1,4 @@
+using VideoSearch.Core.Errors;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using VideoSearch.Indexer.Progress;
@@ -47,7 +48,7 @@ public sealed class IndexerWorker : BackgroundService
             Failure = e;
             _progress.SetState(IndexingState.Faulted, e.Message);
             // The project's own exceptions carry messages written for users; anything else needs its stack trace.
-            if (e.GetType().Namespace?.StartsWith("VideoSearch.", StringComparison.Ordinal) == true)
+            if (e is VideoSearchException)
                 _logger.LogError("Indexing failed: {Reason}", e.Message);
             else
                 _logger.LogError(e, "Indexing failed: {Reason}", e.Message);

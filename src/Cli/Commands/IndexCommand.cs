@@ -86,7 +86,7 @@ internal static class IndexCommand
         }
         catch (OperationCanceledException)
         {
-            return ExitCodes.Cancelled;
+            return ShutdownSignals.StoppedExitCode();
         }
         int exit = ExitCodes.Ok;
         await using (new ConsoleProgressDisplay(progress, Console.Error, interactive: !Console.IsErrorRedirected))
@@ -100,7 +100,7 @@ internal static class IndexCommand
             }
             catch (OperationCanceledException)
             {
-                exit = ExitCodes.Cancelled;
+                exit = ShutdownSignals.StoppedExitCode();
             }
             if (worker.Failure is { } failure)
             {
@@ -117,7 +117,7 @@ internal static class IndexCommand
             await host.StopAsync(stopping.Token);
         }
         if (progress.LastPass is { } summary) IndexSummaryWriter.Write(Console.Out, summary);
-        if (exit == ExitCodes.Cancelled) Console.Error.WriteLine("Stopped; the next run continues where this one stopped.");
+        if (exit is ExitCodes.Interrupted or ExitCodes.Terminated) Console.Error.WriteLine("Stopped; the next run continues where this one stopped.");
         return exit;
     }
 }

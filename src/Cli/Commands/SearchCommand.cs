@@ -66,7 +66,7 @@ internal static class SearchCommand
         catch (ModelReferenceException e) { return await Fail(error, e.Message, ExitCodes.Usage); }
         catch (HubException e) { return await Fail(error, e.Message, ExitCodes.NotFound); }
         catch (CatalogException e) { return await Fail(error, e.Message, ExitCodes.Failed); }
-        catch (OperationCanceledException) { return ExitCodes.Cancelled; }
+        catch (OperationCanceledException) { return ShutdownSignals.StoppedExitCode(); }
     }
 
     private static async Task<int> Fail(TextWriter error, string message, int code)

@@ -1,12 +1,14 @@
+using VideoSearch.Core.Errors;
+
 namespace VideoSearch.Core.Checkpoints;
 
 /// <summary>A checkpoint does not match the model: the message lists every missing, unexpected and mis-shaped key.</summary>
-public sealed class CheckpointMismatchException : Exception
+public sealed class CheckpointMismatchException : VideoSearchException
 {
     /// <summary>Creates the exception for the checkpoint at <paramref name="path"/>.</summary>
     public CheckpointMismatchException(string path, IReadOnlyList<string> missing, IReadOnlyList<string> unexpected,
         IReadOnlyList<string> mismatched)
-        : base(Describe(path, missing, unexpected, mismatched))
+        : base(ErrorKind.InvalidInput, Describe(path, missing, unexpected, mismatched))
     {
         FilePath = path;
         Missing = missing;

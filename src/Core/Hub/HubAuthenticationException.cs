@@ -1,8 +1,10 @@
+using VideoSearch.Core.Errors;
+
 namespace VideoSearch.Core.Hub;
 
 /// <summary>The hub refused access (401 or 403): the repository is private, gated or missing, or the token is not accepted.</summary>
 public sealed class HubAuthenticationException(string repoId, string url, int statusCode, bool tokenSent)
-    : HubException(
+    : HubException(ErrorKind.InvalidInput,
         $"The hub answered {statusCode} for {url}. " +
         (tokenSent
             ? "The token in use (HF_TOKEN or the saved token file) was refused for "

@@ -1,8 +1,10 @@
+using VideoSearch.Core.Errors;
+
 namespace VideoSearch.Core.Hub;
 
 /// <summary>The hub answered 404 for a file the model needs (or for its repository or revision).</summary>
 public sealed class HubFileNotFoundException(string repoId, string revision, string file, string url, string? errorCode)
-    : HubException(
+    : HubException(ErrorKind.NotFound,
         $"{file} was not found in {repoId} at revision '{revision}' ({url}" + (errorCode is null ? ")" : $", hub error {errorCode})") +
         ". Check the hub id and revision, or use --model <local folder>.")
 {

@@ -1,8 +1,10 @@
+using VideoSearch.Core.Errors;
+
 namespace VideoSearch.Core.Vectors;
 
 /// <summary>A vector or query does not have the index's dimension.</summary>
 public sealed class VectorDimensionMismatchException(int expected, int actual)
-    : ArgumentException($"Vector has {actual} dimensions; the index holds {expected}-dimensional vectors.")
+    : VideoSearchException(ErrorKind.InvalidInput, $"Vector has {actual} dimensions; the index holds {expected}-dimensional vectors.")
 {
     /// <summary>The index's dimension.</summary>
     public int Expected { get; } = expected;

@@ -1,11 +1,13 @@
+using VideoSearch.Core.Errors;
+
 namespace VideoSearch.Core.Vectors;
 
 /// <summary>A saved vector index file is truncated, damaged, of another format or of an unknown version.</summary>
-public sealed class VectorIndexCorruptException : Exception
+public sealed class VectorIndexCorruptException : VideoSearchException
 {
     /// <summary>Creates the exception for <paramref name="path"/> with the reason.</summary>
     public VectorIndexCorruptException(string path, string reason, Exception? inner = null)
-        : base($"Vector index file '{path}' is unusable: {reason}", inner)
+        : base(ErrorKind.Corrupt, $"Vector index file '{path}' is unusable: {reason}", inner)
     {
         Path = path;
     }

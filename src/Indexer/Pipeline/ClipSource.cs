@@ -36,7 +36,7 @@ internal sealed class ClipSource(MediaProbe probe, FrameExtractor extractor, Cli
         }
         catch (MediaException e)
         {
-            await output.WriteAsync(new VideoFailed(video, FailureKinds.Of(e.Kind), e.Detail), cancellationToken)
+            await output.WriteAsync(new VideoFailed(video, FailureKinds.Of(e.Reason), e.Detail), cancellationToken)
                 .ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException && e is not ChannelClosedException)

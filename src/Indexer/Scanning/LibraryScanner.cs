@@ -96,7 +96,7 @@ internal sealed class LibraryScanner(IReadOnlyCollection<string> extensions)
             catch (MediaException e)
             {
                 var link = new ScannedFile(root, relative, file.FullName, 0, FileIdentity.ToUnixNs(file.LastWriteTimeUtc));
-                rejected.Add(new RejectedFile(link, FailureKinds.Of(e.Kind), e.Message));
+                rejected.Add(new RejectedFile(link, FailureKinds.Of(e.Reason), e.Message));
                 return;
             }
         }

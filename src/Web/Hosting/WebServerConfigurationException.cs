@@ -1,11 +1,13 @@
+using VideoSearch.Core.Errors;
+
 namespace VideoSearch.Web.Hosting;
 
 /// <summary>The web server's settings are invalid (e.g. a non-loopback address without an access token); it refuses to start.</summary>
-public sealed class WebServerConfigurationException : Exception
+public sealed class WebServerConfigurationException : VideoSearchException
 {
     /// <summary>Creates the exception listing every problem found.</summary>
     public WebServerConfigurationException(IReadOnlyList<string> problems)
-        : base("Invalid web server settings (section 'Web'): " + string.Join(" ", problems))
+        : base(ErrorKind.InvalidInput, "Invalid web server settings (section 'Web'): " + string.Join(" ", problems))
     {
         Problems = problems;
     }

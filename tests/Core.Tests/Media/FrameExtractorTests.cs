@@ -93,7 +93,7 @@ public class FrameExtractorTests
         Assert.Equal(8, (await _extractor.ExtractClipAsync(video, clips[0])).Count);
         var e = await Assert.ThrowsAsync<MediaException>(() => _extractor.ExtractClipAsync(video, clips[^1]));
 
-        Assert.Equal(MediaErrorKind.Truncated, e.Kind);
+        Assert.Equal(MediaErrorKind.Truncated, e.Reason);
         Assert.Contains("bad_truncated.mp4", e.Message);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(15), $"took {clock.Elapsed}");
     }
@@ -105,7 +105,7 @@ public class FrameExtractorTests
 
         var e = await Assert.ThrowsAsync<MediaException>(() => _extractor.ExtractAsync(video, [3.0, 4.0, 5.0, 6.0]));
 
-        Assert.Equal(MediaErrorKind.Truncated, e.Kind);
+        Assert.Equal(MediaErrorKind.Truncated, e.Reason);
         Assert.Contains("4.2", e.Detail); // the last frame that decodes is at 4.24 s
     }
 
@@ -144,7 +144,7 @@ public class FrameExtractorTests
 
         var e = await Assert.ThrowsAsync<MediaException>(() => extractor.ExtractAsync(FakeVideo(fifo.Path), [0.5]));
 
-        Assert.Equal(MediaErrorKind.Timeout, e.Kind);
+        Assert.Equal(MediaErrorKind.Timeout, e.Reason);
         Assert.Equal(fifo.Path, e.FilePath);
         Assert.Empty(TempFifo.ProcessesMentioning(fifo.Path));
     }
@@ -157,7 +157,7 @@ public class FrameExtractorTests
 
         var e = await Assert.ThrowsAsync<MediaException>(() => extractor.ExtractAsync(video, [1.0]));
 
-        Assert.Equal(MediaErrorKind.ToolMissing, e.Kind);
+        Assert.Equal(MediaErrorKind.ToolMissing, e.Reason);
     }
 
     [Fact]
@@ -170,7 +170,7 @@ public class FrameExtractorTests
 
         var e = await Assert.ThrowsAsync<MediaException>(() => _extractor.ExtractAsync(video, [1.0]));
 
-        Assert.Equal(MediaErrorKind.NotFound, e.Kind);
+        Assert.Equal(MediaErrorKind.NotFound, e.Reason);
         Assert.Equal(path, e.FilePath);
     }
 

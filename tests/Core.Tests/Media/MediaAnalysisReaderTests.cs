@@ -62,7 +62,7 @@ public class MediaAnalysisReaderTests
     {
         var e = Assert.Throws<MediaException>(() => MediaAnalysisReader.Parse(GoldenFiles.Read("audio_only_aac.ffprobe.json"), "audio_only_aac.mp4"));
 
-        Assert.Equal(MediaErrorKind.NoVideoStream, e.Kind);
+        Assert.Equal(MediaErrorKind.NoVideoStream, e.Reason);
         Assert.Equal("audio_only_aac.mp4", e.FilePath);
     }
 
@@ -73,7 +73,7 @@ public class MediaAnalysisReaderTests
 
         var e = Assert.Throws<MediaException>(() => MediaAnalysisReader.Parse(json, "song.mp3"));
 
-        Assert.Equal(MediaErrorKind.NoVideoStream, e.Kind);
+        Assert.Equal(MediaErrorKind.NoVideoStream, e.Reason);
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public class MediaAnalysisReaderTests
     {
         var e = Assert.Throws<MediaException>(() => MediaAnalysisReader.Parse("Invalid data", "x.mp4"));
 
-        Assert.Equal(MediaErrorKind.NotAMediaFile, e.Kind);
+        Assert.Equal(MediaErrorKind.NotAMediaFile, e.Reason);
     }
 
     [Fact]
@@ -123,7 +123,7 @@ public class MediaAnalysisReaderTests
     {
         var e = Assert.Throws<MediaException>(() => MediaAnalysisReader.Parse("""{"streams":[]}""", "x.mp4"));
 
-        Assert.Equal(MediaErrorKind.NotAMediaFile, e.Kind);
+        Assert.Equal(MediaErrorKind.NotAMediaFile, e.Reason);
         Assert.Contains("x.mp4", e.Message);
     }
 

@@ -15,7 +15,7 @@ public sealed class MediaPathGuardTests : IDisposable
 
         var e = Assert.Throws<MediaException>(() => guard.EnsureInside(_media.PathOf("nested/outside_root.mp4")));
 
-        Assert.Equal(MediaErrorKind.OutsideMediaRoot, e.Kind);
+        Assert.Equal(MediaErrorKind.OutsideMediaRoot, e.Reason);
         Assert.Contains("outside_root.mp4", e.Message);
     }
 

@@ -58,7 +58,7 @@ public class MediaProbeTests
 
         var e = await Assert.ThrowsAsync<MediaException>(() => _probe.ProbeAsync(path));
 
-        Assert.Equal(kind, e.Kind);
+        Assert.Equal(kind, e.Reason);
         Assert.Equal(path, e.FilePath);
         Assert.Contains(name, e.Message);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
@@ -81,7 +81,7 @@ public class MediaProbeTests
 
         var e = await Assert.ThrowsAsync<MediaException>(() => probe.ProbeAsync(MediaManifest.PathOf("no_audio_320x240.mp4")));
 
-        Assert.Equal(MediaErrorKind.ToolMissing, e.Kind);
+        Assert.Equal(MediaErrorKind.ToolMissing, e.Reason);
         Assert.Contains("scripts/install-deps", e.Message);
     }
 
@@ -94,7 +94,7 @@ public class MediaProbeTests
 
         var e = await Assert.ThrowsAsync<MediaException>(() => probe.ProbeAsync(MediaManifest.PathOf("no_audio_320x240.mp4")));
 
-        Assert.Equal(MediaErrorKind.ToolMissing, e.Kind);
+        Assert.Equal(MediaErrorKind.ToolMissing, e.Reason);
         Assert.Contains("no_audio_320x240.mp4", e.Message);
     }
 
@@ -111,7 +111,7 @@ public class MediaProbeTests
 
         var e = await Assert.ThrowsAsync<MediaException>(() => probe.ProbeAsync(MediaManifest.PathOf("no_audio_320x240.mp4")));
 
-        Assert.Equal(MediaErrorKind.Timeout, e.Kind);
+        Assert.Equal(MediaErrorKind.Timeout, e.Reason);
         Assert.Contains("no_audio_320x240.mp4", e.Message);
         Assert.True(File.Exists(tool.StartedFile));
         Assert.Empty(TempFifo.ProcessesMentioning(marker));
@@ -151,7 +151,7 @@ public class MediaProbeTests
         {
             var e = await Assert.ThrowsAsync<MediaException>(() => probe.ProbeAsync(MediaManifest.PathOf("no_audio_320x240.mp4")));
 
-            Assert.Equal(MediaErrorKind.Timeout, e.Kind);
+            Assert.Equal(MediaErrorKind.Timeout, e.Reason);
             Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
         }
         finally
