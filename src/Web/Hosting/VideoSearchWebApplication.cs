@@ -17,13 +17,15 @@ public static class VideoSearchWebApplication
     /// <paramref name="configure"/> applies command-line overrides (e.g. <c>--urls</c>) over the <c>Web</c> section.
     /// </summary>
     /// <exception cref="WebServerConfigurationException">The settings are invalid, e.g. a non-loopback address without an access token.</exception>
-    public static WebApplication Build(string[] args, Action<WebApplicationBuilder> registerServices, Action<WebServerOptions>? configure = null)
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder> registerServices, Action<WebServerOptions>? configure = null,
+        string? environmentName = null)
     {
         ArgumentNullException.ThrowIfNull(registerServices);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             Args = args,
             ContentRootPath = AppContext.BaseDirectory,
+            EnvironmentName = environmentName,
         });
 
         // Checked here, before anything listens: Kestrel needs the addresses now, and a server reachable from
