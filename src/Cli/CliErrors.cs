@@ -10,7 +10,7 @@ namespace VideoSearch.Cli;
 /// </summary>
 internal static class CliErrors
 {
-    public static async Task<int> RunAsync(Func<Task<int>> body)
+    public static async Task<int> RunAsync(Func<Task<int>> body, TextWriter? error = null)
     {
         try
         {
@@ -22,7 +22,7 @@ internal static class CliErrors
         }
         catch (Exception e)
         {
-            return Report(e, Console.Error);
+            return Report(e, error ?? Console.Error);
         }
     }
 

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using VideoSearch.Cli.Hosting;
 using VideoSearch.Core.Catalog;
 using VideoSearch.Core.Hub;
+using VideoSearch.Core.Inference;
 using VideoSearch.Core.Library;
 using VideoSearch.Search;
 using VideoSearch.Search.Contracts;
@@ -46,7 +47,7 @@ internal static class SearchCommand
         command.SetAction((parse, cancellationToken) => CliErrors.RunAsync(() => RunAsync(new SearchArguments(
             parse.GetValue(query), parse.GetValue(example), parse.GetValue(database)!.FullName, CommonOptions.RequestedModel(parse, model),
             parse.GetValue(top), parse.GetValue(json), LabelList(parse.GetValue(labels)), SettingOverrides.Of(parse)),
-            parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken)));
+            parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken), parse.InvocationConfiguration.Error));
         return command;
     }
 
@@ -100,7 +101,8 @@ internal static class SearchCommand
                 top, null, cancellationToken)
             : await search.SearchAsync(new SearchRequest(a.Query!, top), cancellationToken);
         if (response.QueryTruncated)
-            await error.WriteLineAsync("warning: the query is longer than the text model reads; only its beginning was searched.");
+            await error.WriteLineAsync($"warning: the query is longer than the {host.Services.GetRequiredService<ModelHandle>().Current?.Inference.MaxTextLength} " +
+                                       "tokens the text model reads; only its beginning was searched.");
         var labelled = new Dictionary<long, IReadOnlyList<LabelScore>>();
         if (a.Labels is { } labelList)
         {
@@ -108,7 +110,10 @@ internal static class SearchCommand
             foreach (VideoHit video in response.Videos)
                 labelled[video.VideoId] = await classifier.ClassifyVideoAsync(video.VideoId, labelList, cancellationToken);
         }
-        if (a.Json) await output.WriteLineAsync(JsonSerializer.Serialize(new { response, labels = labelled }, s_json));
+        if (a.Json)
+            await output.WriteLineAsync(a.Labels is null
+                ? JsonSerializer.Serialize(response, s_json)
+                : JsonSerializer.Serialize(new { response, labels = labelled }, s_json));
         else WriteTable(response, labelled, output);
         await host.StopAsync(CancellationToken.None);
         return ExitCodes.Ok;
