@@ -20,14 +20,10 @@ public sealed class SearchOptions
     /// <summary>Encoded queries kept in the text feature cache (0 disables it).</summary>
     public int TextCacheSize { get; set; } = 1024;
 
-    /// <summary>Candidate list size of the HNSW search (raised to K when smaller).</summary>
-    public int EfSearch { get; set; } = 128;
-
     /// <summary>What is wrong with these settings, or null when they are usable.</summary>
     public string? Problem() =>
         CandidateCount < 1 ? $"Search:CandidateCount must be at least 1, got {CandidateCount}"
         : MaxTop < 1 ? $"Search:MaxTop must be at least 1, got {MaxTop}"
         : TextCacheSize < 0 ? $"Search:TextCacheSize must not be negative, got {TextCacheSize}"
-        : EfSearch < 1 ? $"Search:EfSearch must be at least 1, got {EfSearch}"
         : null;
 }
