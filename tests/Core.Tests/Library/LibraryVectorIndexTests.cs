@@ -1,0 +1,69 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using VideoSearch.Core.Catalog;
+using VideoSearch.Core.Library;
+using VideoSearch.Core.Tests.Catalog;
+
+namespace VideoSearch.Core.Tests.Library;
+
+public sealed class LibraryVectorIndexTests
+{
+    [Fact]
+    public async Task GetAsync_NoModelRecorded_ReturnsNull()
+    {
+        await using var temp = await TempCatalog.CreateAsync(withModel: false);
+        using var vectors = new LibraryVectorIndex(temp.Catalog, NullLogger<LibraryVectorIndex>.Instance);
+
+        Assert.Null(await vectors.GetAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task GetAsync_ClipsInCatalogAndNoFile_BuildsFromCatalogAndWritesNothingWhenReadOnly()
+    {
+        await using var temp = await TempCatalog.CreateAsync();
+        IReadOnlyList<long> ids = await AddClipsAsync(temp, 3);
+        using (var vectors = new LibraryVectorIndex(temp.Catalog, NullLogger<LibraryVectorIndex>.Instance))
+        {
+            var index = await vectors.GetAsync(CancellationToken.None);
+
+            Assert.Equal(ids.Order(), index!.GetIds().Order());
+        }
+        // A reading process never writes the index file: only the lock holder does.
+        Assert.False(File.Exists(Path.Combine(temp.Directory, LibraryVectorIndex.FileName)));
+    }
+
+    [Fact]
+    public async Task Dispose_WritableWithChanges_SavesTheFileTheNextOpenLoads()
+    {
+        await using var temp = await TempCatalog.CreateAsync();
+        IReadOnlyList<long> ids = await AddClipsAsync(temp, 2);
+        using (var vectors = new LibraryVectorIndex(temp.Catalog, NullLogger<LibraryVectorIndex>.Instance) { Writable = true })
+            await vectors.OpenAsync(TempCatalog.TinyModel.EmbeddingDim, CancellationToken.None);
+
+        Assert.True(File.Exists(Path.Combine(temp.Directory, LibraryVectorIndex.FileName)));
+        using var loaded = Core.Vectors.HnswVectorIndex.Load(Path.Combine(temp.Directory, LibraryVectorIndex.FileName));
+        Assert.Equal(ids.Order(), loaded.GetIds().Order());
+    }
+
+    [Fact]
+    public async Task Apply_OnTheSharedInstance_IsVisibleToEveryReaderAtOnce()
+    {
+        await using var temp = await TempCatalog.CreateAsync();
+        IReadOnlyList<long> ids = await AddClipsAsync(temp, 2);
+        using var vectors = new LibraryVectorIndex(temp.Catalog, NullLogger<LibraryVectorIndex>.Instance);
+        var index = await vectors.OpenAsync(TempCatalog.TinyModel.EmbeddingDim, CancellationToken.None);
+
+        vectors.Apply([ids[0]], []);
+
+        Assert.Same(index, await vectors.GetAsync(CancellationToken.None));
+        Assert.False(index.Contains(ids[0]));
+        Assert.True(index.Contains(ids[1]));
+    }
+
+    private static async Task<IReadOnlyList<long>> AddClipsAsync(TempCatalog temp, int count)
+    {
+        var (_, video) = await temp.AddVideoAsync("a.mp4");
+        var clips = Enumerable.Range(0, count).Select(i => TempCatalog.Clip(i)).ToList();
+        CompletedVideo done = await temp.Catalog.Writer.CompleteVideoAsync(video, TempCatalog.Metadata, clips);
+        return done.NewClipIds;
+    }
+}
