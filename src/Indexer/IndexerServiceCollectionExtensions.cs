@@ -31,7 +31,8 @@ public static class IndexerServiceCollectionExtensions
             sp.GetRequiredService<IndexingProgress>(), sp.GetRequiredService<ILogger<IndexingService>>(),
             sp.GetService<IProgress<DownloadProgress>>(), sp.GetService<XClipInferenceCache>()));
         services.TryAddSingleton(sp => new IndexerWorker(sp.GetRequiredService<IndexingService>(),
-            sp.GetRequiredService<IndexingProgress>(), sp.GetRequiredService<ILogger<IndexerWorker>>()));
+            sp.GetRequiredService<IndexingProgress>(), sp.GetRequiredService<IOptions<IndexerOptions>>(),
+            sp.GetRequiredService<ILogger<IndexerWorker>>()));
         services.AddHostedService(sp => sp.GetRequiredService<IndexerWorker>());
         return services;
     }

@@ -85,6 +85,27 @@ internal sealed class TestLibrary : IDisposable
         return progress.LastPass!;
     }
 
+    /// <summary>
+    /// Runs the indexing service in watch mode (rescanning every <paramref name="rescan"/>) until
+    /// <paramref name="cancellationToken"/> is cancelled; <paramref name="progress"/> shows each pass.
+    /// </summary>
+    public Task WatchAsync(IndexingProgress progress, TimeSpan rescan, CancellationToken cancellationToken)
+    {
+        var options = new IndexerOptions
+        {
+            Roots = [Root],
+            DatabaseDirectory = Database,
+            Model = Model,
+            BatchSize = 4,
+            Watch = true,
+            WatchDebounce = TimeSpan.FromMilliseconds(100),
+            WatchRescanInterval = rescan,
+        };
+        Assert.Empty(options.Problems());
+        var service = new IndexingService(Options.Create(options), progress, NullLogger<IndexingService>.Instance);
+        return Task.Run(() => service.RunAsync(cancellationToken), CancellationToken.None);
+    }
+
     public Task<VerificationReport> VerifyAsync() => LibraryVerifier.VerifyAsync(Database);
 
     /// <summary>Each video's clips as (index, start, end), by path relative to the root.</summary>
