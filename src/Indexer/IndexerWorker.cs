@@ -52,8 +52,13 @@ public sealed class IndexerWorker : BackgroundService
             _logger.LogInformation("Indexing stopped");
             throw;
         }
-        catch (Exception e)
+        catch (Exception caught)
         {
+            // A full disk can surface past the pass as the plain I/O error of a last save on the way out (closing
+            // the library saves the index): it is the environment's fault all the same, and says so.
+            Exception e = caught is not VideoSearchException && StorageFailures.IsDiskFull(caught)
+                ? StorageFailures.Unwritable(_options.Value.DatabaseDirectory, caught)
+                : caught;
             Failure = e;
             _progress.SetState(IndexingState.Faulted, e.Message);
             // The project's own exceptions carry messages written for users; anything else needs its stack trace.

@@ -74,7 +74,8 @@ internal sealed class IndexingPass(IndexerSession session, IndexerOptions option
             if (!options.Watch) throw unwritable;
             // Watching: nothing was recorded against the videos, so a later pass (a change, or the periodic rescan)
             // finds them pending and tries again; until then search goes on over what is stored.
-            logger.LogError("Indexing paused: {Reason}", unwritable.Message);
+            logger.LogError("Indexing paused until the next pass (a change in the media folders, or the periodic rescan): {Reason}",
+                unwritable.Message);
             progress.SetEnvironmentProblem(unwritable.Message);
             int pending = await CountPendingAsync(cancellationToken).ConfigureAwait(false);
             return Publish(Summarize(start, embeddedBefore, new LibraryChanges(), progress.PreviousErrors) with
