@@ -23,6 +23,12 @@ internal static class FailureKinds
     /// <summary>Reading the file, or a temporary file, failed with an I/O error of the machine.</summary>
     public const string IoError = "io_error";
 
+    /// <summary><see cref="MediaErrorKind.ToolMissing"/>'s name (see <see cref="Of"/>): ffmpeg or ffprobe could not be started.</summary>
+    public const string ToolMissing = "tool_missing";
+
+    /// <summary><see cref="MediaErrorKind.NotFound"/>'s name (see <see cref="Of"/>): the file was gone or could not be read.</summary>
+    public const string NotFound = "not_found";
+
     /// <summary>The snake_case name of a media error kind (<c>NoVideoStream</c> gives <c>no_video_stream</c>).</summary>
     public static string Of(MediaErrorKind kind)
     {
@@ -49,10 +55,10 @@ internal static class FailureKinds
     /// </summary>
     public static RetryTrigger RetryTriggerOf(string? kind) => kind switch
     {
-        "tool_missing" => RetryTrigger.ToolsFound,
+        ToolMissing => RetryTrigger.ToolsFound,
         // not_found: the file vanished between the scan and the probe (the next scan then removes it), or it could
         // not be read; either way the file is not known to be bad.
-        "not_found" or Unreadable or IoError => RetryTrigger.FileReadable,
+        NotFound or Unreadable or IoError => RetryTrigger.FileReadable,
         Internal or Catalog => RetryTrigger.NextStart,
         _ => RetryTrigger.FileChanges,
     };

@@ -1,8 +1,10 @@
+using System.Runtime.Versioning;
 using VideoSearch.Core.Errors;
 using VideoSearch.Core.Media;
 
 namespace VideoSearch.Core.Tests.Media;
 
+[SupportedOSPlatform("linux")]
 public sealed class MediaToolCheckTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("vs-tools-").FullName;
