@@ -36,6 +36,12 @@ public sealed class IndexerOptions
     /// <summary>Rescan period while watching, in case file-system events were missed (network shares, overflows).</summary>
     public TimeSpan WatchRescanInterval { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// Rescan period while watching when the last pass was held up by the environment (ffmpeg missing, the library's
+    /// disk full): installing ffmpeg or freeing space raises no file-system event, so the indexer looks again sooner.
+    /// </summary>
+    public TimeSpan WatchEnvironmentRetryInterval { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>File extensions (without the dot, case-insensitive) that are treated as videos.</summary>
     public List<string> Extensions { get; set; } =
     [
@@ -61,6 +67,7 @@ public sealed class IndexerOptions
         if (IndexSaveInterval <= TimeSpan.Zero) problems.Add("Indexer:IndexSaveInterval must be positive.");
         if (WatchDebounce < TimeSpan.Zero) problems.Add("Indexer:WatchDebounce must not be negative.");
         if (WatchRescanInterval <= TimeSpan.Zero) problems.Add("Indexer:WatchRescanInterval must be positive.");
+        if (WatchEnvironmentRetryInterval <= TimeSpan.Zero) problems.Add("Indexer:WatchEnvironmentRetryInterval must be positive.");
         if (Extensions.Count == 0 || Extensions.Any(string.IsNullOrWhiteSpace))
             problems.Add("Indexer:Extensions must list at least one non-empty extension.");
         return problems;

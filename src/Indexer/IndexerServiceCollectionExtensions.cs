@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using VideoSearch.Indexer.Progress;
 
@@ -26,7 +27,8 @@ public static class IndexerServiceCollectionExtensions
         services.TryAddSingleton<IndexingService>();
         // The worker's constructor is internal (it takes the internal service), which the container cannot call itself.
         services.TryAddSingleton(sp => new IndexerWorker(sp.GetRequiredService<IndexingService>(),
-            sp.GetRequiredService<IndexingProgress>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<IndexerWorker>>()));
+            sp.GetRequiredService<IndexingProgress>(), sp.GetRequiredService<IOptions<IndexerOptions>>(),
+            sp.GetRequiredService<ILogger<IndexerWorker>>()));
         services.AddHostedService(sp => sp.GetRequiredService<IndexerWorker>());
         return services;
     }

@@ -1,6 +1,8 @@
 using VideoSearch.Core.Errors;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using VideoSearch.Core.Media;
 using VideoSearch.Indexer.Progress;
 
 namespace VideoSearch.Indexer;
@@ -10,6 +12,8 @@ namespace VideoSearch.Indexer;
 /// reports how it ended on <see cref="IIndexingProgress"/>. Stopping the host cancels it; videos not finished by
 /// then stay pending and are done by the next run. <see cref="BackgroundService.ExecuteTask"/> completes when it ends;
 /// a failure does not stop the host (a web server keeps serving search) but is kept in <see cref="Failure"/>.
+/// A single run (not watching) checks for ffmpeg before the model is even loaded and ends at once with
+/// <see cref="MediaToolsMissingException"/> without it; a watching one waits for it (see <see cref="IndexingPass"/>).
 /// </summary>
 public sealed class IndexerWorker : BackgroundService
 {
@@ -17,10 +21,14 @@ public sealed class IndexerWorker : BackgroundService
     private readonly IndexingProgress _progress;
     private readonly ILogger<IndexerWorker> _logger;
 
-    internal IndexerWorker(IndexingService service, IndexingProgress progress, ILogger<IndexerWorker> logger)
+    private readonly IOptions<IndexerOptions> _options;
+
+    internal IndexerWorker(IndexingService service, IndexingProgress progress, IOptions<IndexerOptions> options,
+        ILogger<IndexerWorker> logger)
     {
         _service = service;
         _progress = progress;
+        _options = options;
         _logger = logger;
     }
 
@@ -35,6 +43,7 @@ public sealed class IndexerWorker : BackgroundService
     {
         try
         {
+            if (!_options.Value.Watch) await new MediaToolCheck().EnsureAvailableAsync(stoppingToken).ConfigureAwait(false);
             await _service.RunAsync(stoppingToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -43,8 +52,13 @@ public sealed class IndexerWorker : BackgroundService
             _logger.LogInformation("Indexing stopped");
             throw;
         }
-        catch (Exception e)
+        catch (Exception caught)
         {
+            // A full disk can surface past the pass as the plain I/O error of a last save on the way out (closing
+            // the library saves the index): it is the environment's fault all the same, and says so.
+            Exception e = caught is not VideoSearchException && StorageFailures.IsDiskFull(caught)
+                ? StorageFailures.Unwritable(_options.Value.DatabaseDirectory, caught)
+                : caught;
             Failure = e;
             _progress.SetState(IndexingState.Faulted, e.Message);
             // The project's own exceptions carry messages written for users; anything else needs its stack trace.

@@ -12,52 +12,150 @@ namespace VideoSearch.Indexer;
 
 /// <summary>
 /// One pass over the roots: scan, compare with the catalog, apply moves and deletions, record rejected files,
-/// mark new and changed files pending, then run the pipeline over everything pending. A pass interrupted at any
-/// point leaves a catalog the next pass continues from.
+/// mark new and changed files (and the machine's failures to retry) pending, then run the pipeline over everything
+/// pending. A pass interrupted at any point leaves a catalog the next pass continues from.
 /// </summary>
+/// <remarks>
+/// The environment is checked before files are tried, so that a missing tool or a full disk is one clear error
+/// rather than a failure recorded against every file. Without ffmpeg a single run (<c>index</c>) stops at once with
+/// <see cref="MediaToolsMissingException"/>, while a watching one (<c>serve</c>) scans, leaves the work pending and
+/// waits, saying so once, for a pass that finds the tools. A library that cannot be written stops a single run with
+/// <see cref="LibraryUnwritableException"/>; a watching one logs it and tries again at its next pass. One instance
+/// serves every pass over one opened library, so it knows which pass is the first (see <see cref="EnvironmentRetry"/>).
+/// </remarks>
 internal sealed class IndexingPass(IndexerSession session, IndexerOptions options, IndexingProgress progress,
     StageTimings timings, ILogger logger)
 {
+    private readonly MediaToolCheck _tools = new();
+    private bool _ranToEnd;
+    private bool _waitingForTools;
+
     /// <summary>Runs the pass and returns its summary (also published on <see cref="IndexingProgress.LastPass"/>).</summary>
+    /// <exception cref="MediaToolsMissingException">Not watching, and ffmpeg or ffprobe cannot be run.</exception>
+    /// <exception cref="LibraryUnwritableException">Not watching, and the catalog or the vector index cannot be written.</exception>
     public async Task<IndexingSummary> RunAsync(CancellationToken cancellationToken)
     {
         long start = Stopwatch.GetTimestamp();
         long embeddedBefore = session.Encoder.ClipsEmbedded;
+        IReadOnlyList<string> toolProblems = await _tools.FindProblemsAsync(cancellationToken).ConfigureAwait(false);
+        if (toolProblems.Count > 0 && !options.Watch) throw new MediaToolsMissingException(toolProblems);
+        string? toolsMissing = toolProblems.Count > 0 ? new MediaToolsMissingException(toolProblems).Message : null;
+        ReportTools(toolsMissing);
+
         progress.SetState(IndexingState.Scanning);
         var scanner = new LibraryScanner(options.Extensions);
+        var scans = new List<ScanResult>();
+        foreach (string root in options.Roots)
+            scans.Add(await Task.Run(() => scanner.Scan(root, cancellationToken), cancellationToken).ConfigureAwait(false));
+        try
+        {
+            var retry = new EnvironmentRetry(firstPass: !_ranToEnd, toolsFound: toolsMissing is null);
+            (LibraryChanges changes, Dictionary<string, RootId> rootIds) = await CompareAsync(scans, retry, cancellationToken)
+                .ConfigureAwait(false);
+            IReadOnlyList<IndexingError> previous = await PreviousErrorsAsync(changes, cancellationToken).ConfigureAwait(false);
+            await ApplyRemovalsAndMovesAsync(changes, rootIds, cancellationToken).ConfigureAwait(false);
+            List<VideoWork> work = await BeginWorkAsync(changes, rootIds, cancellationToken).ConfigureAwait(false);
+            progress.BeginPass((toolsMissing is null ? work.Count : 0) + changes.Rejected.Count, previous);
+            await RecordRejectedAsync(changes, rootIds, cancellationToken).ConfigureAwait(false);
+            if (toolsMissing is null) await RunPipelineAsync(work, cancellationToken).ConfigureAwait(false);
+            else session.Vectors.Save();
+            _ranToEnd = toolsMissing is null;
+            progress.SetEnvironmentProblem(toolsMissing);
+            return Publish(Summarize(start, embeddedBefore, changes, previous) with
+            {
+                Retried = changes.Retry.Count,
+                Waiting = toolsMissing is null ? 0 : work.Count,
+                EnvironmentProblem = toolsMissing,
+            });
+        }
+        catch (Exception e) when (e is not OperationCanceledException && StorageFailures.IsUnwritable(e))
+        {
+            LibraryUnwritableException unwritable = StorageFailures.Unwritable(options.DatabaseDirectory, e);
+            if (!options.Watch) throw unwritable;
+            // Watching: nothing was recorded against the videos, so a later pass (a change, or the periodic rescan)
+            // finds them pending and tries again; until then search goes on over what is stored.
+            logger.LogError("Indexing paused until the next pass (a change in the media folders, or the periodic rescan): {Reason}",
+                unwritable.Message);
+            progress.SetEnvironmentProblem(unwritable.Message);
+            int pending = await CountPendingAsync(cancellationToken).ConfigureAwait(false);
+            return Publish(Summarize(start, embeddedBefore, new LibraryChanges(), progress.PreviousErrors) with
+            {
+                Waiting = pending,
+                EnvironmentProblem = unwritable.Message,
+            });
+        }
+    }
+
+    /// <summary>Logs that indexing waits for ffmpeg, and that it found it, once each, not at every pass.</summary>
+    private void ReportTools(string? toolsMissing)
+    {
+        if (toolsMissing != null && !_waitingForTools)
+            logger.LogWarning("Indexing waits for ffmpeg; videos stay pending until a pass finds it: {Reason}", toolsMissing);
+        else if (toolsMissing is null && _waitingForTools)
+            logger.LogInformation("ffmpeg and ffprobe found: indexing the videos that waited for them");
+        _waitingForTools = toolsMissing != null;
+    }
+
+    private async Task<(LibraryChanges, Dictionary<string, RootId>)> CompareAsync(List<ScanResult> scanned, EnvironmentRetry retry,
+        CancellationToken cancellationToken)
+    {
         var rootIds = new Dictionary<string, RootId>(StringComparer.Ordinal);
         var scans = new List<ScanResult>();
         var known = new List<VideoFileState>();
-        foreach (string root in options.Roots)
+        foreach (ScanResult scan in scanned)
         {
-            ScanResult scan = await Task.Run(() => scanner.Scan(root, cancellationToken), cancellationToken).ConfigureAwait(false);
             RootId id = await session.Catalog.Roots.AddAsync(scan.Root, cancellationToken).ConfigureAwait(false);
             if (!rootIds.TryAdd(scan.Root, id)) continue; // the same root named twice
             scans.Add(scan);
             known.AddRange(await session.Catalog.Videos.ListUnderRootAsync(id, cancellationToken).ConfigureAwait(false));
         }
-        LibraryChanges changes = await LibraryDiff.ComputeAsync(scans, known, IdentifyAsync, cancellationToken).ConfigureAwait(false);
+        LibraryChanges changes = await LibraryDiff.ComputeAsync(scans, known, IdentifyAsync, retry.ShouldRetry, cancellationToken)
+            .ConfigureAwait(false);
         logger.LogInformation(
-            "Scan: {NewCount} new, {ChangedCount} changed, {MovedCount} moved, {DeletedCount} deleted, {UnfinishedCount} unfinished, {UnchangedCount} unchanged, {FailedCount} failed before",
+            "Scan: {NewCount} new, {ChangedCount} changed, {MovedCount} moved, {DeletedCount} deleted, {UnfinishedCount} unfinished, {UnchangedCount} unchanged, {FailedCount} failed before (file problems), {RetryCount} to retry (environment), {WaitingCount} waiting for the environment",
             changes.New.Count, changes.Changed.Count, changes.Moved.Count, changes.Deleted.Count, changes.Unfinished.Count,
-            changes.Unchanged.Count, changes.FailedUnchanged.Count);
+            changes.Unchanged.Count, changes.FailedUnchanged.Count, changes.Retry.Count, changes.EnvironmentWaiting.Count);
+        return (changes, rootIds);
+    }
 
-        IReadOnlyList<IndexingError> previous = await PreviousErrorsAsync(changes, cancellationToken).ConfigureAwait(false);
-        await ApplyRemovalsAndMovesAsync(changes, rootIds, cancellationToken).ConfigureAwait(false);
-        List<VideoWork> work = await BeginWorkAsync(changes, rootIds, cancellationToken).ConfigureAwait(false);
-        progress.BeginPass(work.Count + changes.Rejected.Count, previous);
-        await RecordRejectedAsync(changes, rootIds, cancellationToken).ConfigureAwait(false);
+    /// <summary>
+    /// Runs the pipeline and saves the index file, also when the pipeline fails; but when the disk that refused
+    /// the catalog refuses the index file too, the first failure is the one reported (the next start rebuilds the
+    /// index from the catalog).
+    /// </summary>
+    private async Task RunPipelineAsync(List<VideoWork> work, CancellationToken cancellationToken)
+    {
         try
         {
             await BuildPipeline().RunAsync(work, cancellationToken).ConfigureAwait(false);
         }
-        finally
+        catch (Exception e) when (StorageFailures.IsUnwritable(e) && e is not OperationCanceledException)
+        {
+            try
+            {
+                session.Vectors.Save();
+            }
+            catch (Exception saveFailure) when (StorageFailures.IsUnwritable(saveFailure))
+            {
+                logger.LogWarning("The vector index was not saved either: {Reason}", saveFailure.Message);
+            }
+            throw;
+        }
+        catch
         {
             session.Vectors.Save();
+            throw;
         }
-        var summary = new IndexingSummary(progress.FilesIndexed, progress.PassErrors, previous, changes.Unchanged.Count,
-            changes.Moved.Count, changes.Deleted.Count, progress.Clips, session.Encoder.ClipsEmbedded - embeddedBefore,
-            progress.VideoSeconds, Stopwatch.GetElapsedTime(start));
+        session.Vectors.Save();
+    }
+
+    private IndexingSummary Summarize(long start, long embeddedBefore, LibraryChanges changes, IReadOnlyList<IndexingError> previous) =>
+        new(progress.FilesIndexed, progress.PassErrors, previous, changes.Unchanged.Count, changes.Moved.Count,
+            changes.Deleted.Count, progress.Clips, session.Encoder.ClipsEmbedded - embeddedBefore, progress.VideoSeconds,
+            Stopwatch.GetElapsedTime(start));
+
+    private IndexingSummary Publish(IndexingSummary summary)
+    {
         progress.EndPass(summary);
         return summary;
     }
@@ -75,10 +173,22 @@ internal sealed class IndexingPass(IndexerSession session, IndexerOptions option
 
     private async Task<IReadOnlyList<IndexingError>> PreviousErrorsAsync(LibraryChanges changes, CancellationToken cancellationToken)
     {
-        if (changes.FailedUnchanged.Count == 0) return [];
-        var ids = changes.FailedUnchanged.Select(v => v.Id).ToHashSet();
+        if (changes.FailedUnchanged.Count == 0 && changes.EnvironmentWaiting.Count == 0) return [];
+        var ids = changes.FailedUnchanged.Concat(changes.EnvironmentWaiting).Select(v => v.Id).ToHashSet();
         LibraryStats stats = await session.Catalog.Stats.GetAsync(cancellationToken).ConfigureAwait(false);
         return stats.Failures.Where(f => ids.Contains(f.Id)).Select(f => new IndexingError(f.Path, f.ErrorKind, f.ErrorText)).ToList();
+    }
+
+    private async Task<int> CountPendingAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await session.Catalog.Stats.GetAsync(cancellationToken).ConfigureAwait(false)).PendingVideos;
+        }
+        catch (Exception e) when (StorageFailures.IsUnwritable(e))
+        {
+            return 0; // even reading fails; the error just logged says why
+        }
     }
 
     private async Task ApplyRemovalsAndMovesAsync(LibraryChanges changes, Dictionary<string, RootId> roots,
@@ -98,11 +208,17 @@ internal sealed class IndexingPass(IndexerSession session, IndexerOptions option
         }
     }
 
+    /// <summary>
+    /// Records new and changed files, and the machine's failures tried again, as pending (a retried file is
+    /// identified afresh: a file that could not be read when it failed has no real fingerprint yet).
+    /// </summary>
     private async Task<List<VideoWork>> BeginWorkAsync(LibraryChanges changes, Dictionary<string, RootId> roots,
         CancellationToken cancellationToken)
     {
         var work = new List<VideoWork>();
-        var fresh = changes.New.Select(n => (n.File, n.Identity)).Concat(changes.Changed.Select(c => (c.File, c.Identity)));
+        var fresh = changes.New.Select(n => (n.File, n.Identity)).Concat(changes.Changed.Select(c => (c.File, c.Identity))).ToList();
+        foreach ((VideoFileState _, ScannedFile file) in changes.Retry)
+            fresh.Add((file, await IdentifyAsync(file.FullPath, cancellationToken).ConfigureAwait(false)));
         foreach ((ScannedFile file, FileIdentity identity) in fresh)
         {
             VideoId id = await session.Catalog.Videos.BeginVideoAsync(roots[file.Root], file.RelativePath, identity, cancellationToken)
@@ -139,7 +255,7 @@ internal sealed class IndexingPass(IndexerSession session, IndexerOptions option
         {
             var info = new FileInfo(path);
             return new FileIdentity(info.Exists ? info.Length : 0, info.Exists ? FileIdentity.ToUnixNs(info.LastWriteTimeUtc) : 0,
-                "unreadable");
+                FailureKinds.Unreadable);
         }
     }
 }

@@ -37,9 +37,16 @@ internal sealed class LibraryWatcher : IDisposable
     }
 
     /// <summary>Waits until something changed and settled, or the rescan period passed.</summary>
-    public async Task WaitForChangeAsync(CancellationToken cancellationToken)
+    public Task WaitForChangeAsync(CancellationToken cancellationToken) => WaitForChangeAsync(_rescan, cancellationToken);
+
+    /// <summary>
+    /// Waits until something changed and settled, or <paramref name="rescan"/> passed: a shorter period while the
+    /// environment holds indexing up (<see cref="Progress.IndexingSummary.EnvironmentProblem"/>), since installing
+    /// ffmpeg or freeing disk space changes nothing in the media folders.
+    /// </summary>
+    public async Task WaitForChangeAsync(TimeSpan rescan, CancellationToken cancellationToken)
     {
-        DateTime deadline = DateTime.UtcNow + _rescan;
+        DateTime deadline = DateTime.UtcNow + rescan;
         while (true)
         {
             TimeSpan left = deadline - DateTime.UtcNow;

@@ -22,6 +22,14 @@ public sealed class IndexerOptionsTests
     }
 
     [Fact]
+    public void Problems_ZeroEnvironmentRetryInterval_IsReported()
+    {
+        var options = new IndexerOptions { Roots = ["/media"], DatabaseDirectory = "/db", WatchEnvironmentRetryInterval = TimeSpan.Zero };
+
+        Assert.Contains("WatchEnvironmentRetryInterval", Assert.Single(options.Problems()));
+    }
+
+    [Fact]
     public void Problems_ZeroBatchSize_IsReported()
     {
         var options = new IndexerOptions { Roots = ["/media"], DatabaseDirectory = "/db", BatchSize = 0 };
@@ -33,6 +41,8 @@ public sealed class IndexerOptionsTests
     [InlineData(MediaErrorKind.NoVideoStream, "no_video_stream")]
     [InlineData(MediaErrorKind.OutsideMediaRoot, "outside_media_root")]
     [InlineData(MediaErrorKind.Truncated, "truncated")]
+    [InlineData(MediaErrorKind.ToolMissing, FailureKinds.ToolMissing)]
+    [InlineData(MediaErrorKind.NotFound, FailureKinds.NotFound)]
     public void FailureKinds_MediaKind_IsSnakeCase(MediaErrorKind kind, string expected)
     {
         Assert.Equal(expected, FailureKinds.Of(kind));

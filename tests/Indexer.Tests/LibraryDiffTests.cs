@@ -18,15 +18,19 @@ public sealed class LibraryDiffTests
     }
 
     private static VideoFileState Known(long id, string name, long size, long mtime, string fingerprint,
-        VideoStatus status = VideoStatus.Indexed) =>
-        new(new VideoId(id), new RootId(1), Path.Join(Root, name), new FileIdentity(size, mtime, fingerprint), status);
+        VideoStatus status = VideoStatus.Indexed, string? errorKind = null) =>
+        new(new VideoId(id), new RootId(1), Path.Join(Root, name), new FileIdentity(size, mtime, fingerprint), status,
+            status == VideoStatus.Failed ? errorKind ?? "truncated" : null);
 
     private Task<LibraryChanges> DiffAsync(IEnumerable<ScannedFile> files, params VideoFileState[] known) =>
+        DiffAsync(files, new EnvironmentRetry(firstPass: true, toolsFound: true), known);
+
+    private Task<LibraryChanges> DiffAsync(IEnumerable<ScannedFile> files, EnvironmentRetry retry, params VideoFileState[] known) =>
         LibraryDiff.ComputeAsync([new ScanResult(Root, files.ToList(), [])], known, (path, _) =>
         {
             _fingerprinted.Add(path);
             return Task.FromResult(_disk[path]);
-        }, CancellationToken.None);
+        }, retry.ShouldRetry, CancellationToken.None);
 
     [Fact]
     public async Task ComputeAsync_UnknownFile_IsNew()
@@ -113,6 +117,51 @@ public sealed class LibraryDiffTests
 
         Assert.Single(changes.Changed);
         Assert.Empty(changes.FailedUnchanged);
+    }
+
+    [Fact]
+    public async Task ComputeAsync_EnvironmentFailureUnchangedOnFirstPass_IsRetried()
+    {
+        LibraryChanges changes = await DiffAsync([OnDisk("a.mp4", 10, 1, "fa")],
+            Known(4, "a.mp4", 10, 1, "fa", VideoStatus.Failed, "tool_missing"));
+
+        Assert.Equal(new VideoId(4), Assert.Single(changes.Retry).Video.Id);
+        Assert.Empty(changes.FailedUnchanged);
+        Assert.False(changes.IsEmpty);
+        Assert.Empty(_fingerprinted);
+    }
+
+    [Fact]
+    public async Task ComputeAsync_ToolMissingWhileToolsStillMissing_WaitsNotFailedForGood()
+    {
+        LibraryChanges changes = await DiffAsync([OnDisk("a.mp4", 10, 1, "fa")],
+            new EnvironmentRetry(firstPass: false, toolsFound: false),
+            Known(4, "a.mp4", 10, 1, "fa", VideoStatus.Failed, "tool_missing"));
+
+        Assert.Single(changes.EnvironmentWaiting);
+        Assert.Empty(changes.Retry);
+        Assert.Empty(changes.FailedUnchanged);
+    }
+
+    [Fact]
+    public async Task ComputeAsync_FileFailureUnchangedOnFirstPass_IsNotRetried()
+    {
+        LibraryChanges changes = await DiffAsync([OnDisk("bad.mp4", 10, 1, "fx")],
+            Known(4, "bad.mp4", 10, 1, "fx", VideoStatus.Failed, "no_video_stream"));
+
+        Assert.Single(changes.FailedUnchanged);
+        Assert.Empty(changes.Retry);
+        Assert.True(changes.IsEmpty);
+    }
+
+    [Fact]
+    public async Task ComputeAsync_EnvironmentFailureMoved_IsMovedAndRetried()
+    {
+        LibraryChanges changes = await DiffAsync([OnDisk("sub/b.mp4", 10, 1, "fa")],
+            Known(7, "a.mp4", 10, 1, "fa", VideoStatus.Failed, "internal_error"));
+
+        Assert.Single(changes.Moved);
+        Assert.Equal("sub/b.mp4", Assert.Single(changes.Retry).File.RelativePath);
     }
 
     [Fact]

@@ -30,6 +30,18 @@ public sealed class LibraryWatcherTests : IDisposable
     }
 
     [Fact]
+    public async Task WaitForChangeAsync_ShorterPeriodGiven_ReturnsAfterIt()
+    {
+        using var watcher = new LibraryWatcher([_root], TimeSpan.FromMilliseconds(50), TimeSpan.FromMinutes(10));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        await watcher.WaitForChangeAsync(TimeSpan.FromMilliseconds(300), CancellationToken.None);
+
+        // Bounds as above; the upper one is far below the 10-minute default it replaces.
+        Assert.InRange(clock.Elapsed, TimeSpan.FromMilliseconds(290), TimeSpan.FromSeconds(30));
+    }
+
+    [Fact]
     public async Task WaitForChangeAsync_Cancelled_Throws()
     {
         using var watcher = new LibraryWatcher([_root], TimeSpan.FromMilliseconds(50), TimeSpan.FromMinutes(10));

@@ -80,32 +80,53 @@ internal sealed class TestLibrary : IDisposable
         };
         configure?.Invoke(options);
         Assert.Empty(options.Problems());
-        // Composed as the index command composes it: the library's parts, then the indexer's.
         using var catalog = await VideoCatalog.OpenAsync(Database);
+        await using var provider = Compose(catalog, model ?? Model, options, new IndexingProgress());
+        await provider.GetRequiredService<IndexingService>().RunAsync(CancellationToken.None);
+        return provider.GetRequiredService<IndexingProgress>().LastPass!;
+    }
+
+    /// <summary>The indexer composed as the index command composes it: the library's parts, then the indexer's.</summary>
+    private static ServiceProvider Compose(VideoCatalog catalog, string model, IndexerOptions options, IndexingProgress progress)
+    {
         var services = new ServiceCollection();
         services.AddSingleton<Microsoft.Extensions.Configuration.IConfiguration>(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
         services.AddLogging();
+        services.AddSingleton(progress);
         services.AddVideoSearchLibrary(catalog, m =>
         {
-            m.Model = model ?? Model;
+            m.Model = model;
             m.AllowModelChange = true;
         });
-        services.AddVideoSearchIndexer(o =>
+        services.AddVideoSearchIndexer();
+        services.AddSingleton(Options.Create(options));
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        provider.GetRequiredService<LibraryVectorIndex>().Writable = true;
+        return provider;
+    }
+
+    /// <summary>
+    /// Runs the indexing service in watch mode (rescanning every <paramref name="rescan"/>) until
+    /// <paramref name="cancellationToken"/> is cancelled; <paramref name="progress"/> shows each pass.
+    /// </summary>
+    public Task WatchAsync(IndexingProgress progress, TimeSpan rescan, CancellationToken cancellationToken)
+    {
+        var options = new IndexerOptions
         {
-            o.Roots = options.Roots;
-            o.DatabaseDirectory = options.DatabaseDirectory;
-            o.BatchSize = options.BatchSize;
-            o.WindowSeconds = options.WindowSeconds;
-            o.StrideSeconds = options.StrideSeconds;
-            o.ExtractionConcurrency = options.ExtractionConcurrency;
-            o.Extensions = options.Extensions;
-        });
-        await using (var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true }))
+            Roots = [Root],
+            DatabaseDirectory = Database,
+            BatchSize = 4,
+            Watch = true,
+            WatchDebounce = TimeSpan.FromMilliseconds(100),
+            WatchRescanInterval = rescan,
+        };
+        Assert.Empty(options.Problems());
+        return Task.Run(async () =>
         {
-            provider.GetRequiredService<LibraryVectorIndex>().Writable = true;
-            await provider.GetRequiredService<IndexingService>().RunAsync(CancellationToken.None);
-            return provider.GetRequiredService<IndexingProgress>().LastPass!;
-        }
+            using var catalog = await VideoCatalog.OpenAsync(Database);
+            await using var provider = Compose(catalog, Model, options, progress);
+            await provider.GetRequiredService<IndexingService>().RunAsync(cancellationToken);
+        }, CancellationToken.None);
     }
 
     public Task<VerificationReport> VerifyAsync() => LibraryVerifier.VerifyAsync(Database);

@@ -73,8 +73,8 @@ public sealed class VideoRepository(CatalogDatabase database)
     }
 
     /// <summary>
-    /// Marks the video failed with its reason and the file identity it failed on (so it is not retried until the
-    /// file changes), deleting any clips of an earlier version. Returns the removed clip ids.
+    /// Marks the video failed with its reason and the file identity it failed on (so a failure caused by the file
+    /// is not retried until the file changes), deleting any clips of an earlier version. Returns the removed clip ids.
     /// </summary>
     /// <exception cref="CatalogException">No video has this id.</exception>
     public async Task<IReadOnlyList<long>> FailVideoAsync(VideoId id, string errorKind, string errorText, FileIdentity file,

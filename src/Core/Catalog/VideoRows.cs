@@ -5,28 +5,29 @@ namespace VideoSearch.Core.Catalog;
 /// <summary>The column lists of video queries and the mapping of their rows to records.</summary>
 internal static class VideoRows
 {
-    public const string FileStateColumns = "id, root_id, path, size, mtime_ns, fingerprint, status";
+    public const string FileStateColumns = "id, root_id, path, size, mtime_ns, fingerprint, status, error_kind";
 
     public const string RecordColumns =
-        "id, root_id, path, size, mtime_ns, fingerprint, status, relative_path, duration_s, fps, width, height, " +
-        "rotation, video_codec, audio_codec, error_kind, error_text, indexed_at_ms, model_id, model_revision";
+        "id, root_id, path, size, mtime_ns, fingerprint, status, error_kind, relative_path, duration_s, fps, width, " +
+        "height, rotation, video_codec, audio_codec, error_text, indexed_at_ms, model_id, model_revision";
 
     public static VideoFileState ReadFileState(SqliteDataReader row) => new(
         new VideoId(row.GetInt64(0)),
         new RootId(row.GetInt64(1)),
         row.GetString(2),
         new FileIdentity(row.GetInt64(3), row.GetInt64(4), row.GetString(5)),
-        VideoStatusNames.Parse(row.GetString(6)));
+        VideoStatusNames.Parse(row.GetString(6)),
+        NullableString(row, 7));
 
     public static VideoRecord ReadRecord(SqliteDataReader row)
     {
         VideoFileState state = ReadFileState(row);
-        VideoMetadata? metadata = row.IsDBNull(10) ? null : new VideoMetadata(
-            NullableDouble(row, 8), NullableDouble(row, 9), row.GetInt32(10), row.GetInt32(11), row.GetInt32(12),
-            NullableString(row, 13), NullableString(row, 14));
+        VideoMetadata? metadata = row.IsDBNull(11) ? null : new VideoMetadata(
+            NullableDouble(row, 9), NullableDouble(row, 10), row.GetInt32(11), row.GetInt32(12), row.GetInt32(13),
+            NullableString(row, 14), NullableString(row, 15));
         DateTimeOffset? indexedAt = row.IsDBNull(17) ? null : DateTimeOffset.FromUnixTimeMilliseconds(row.GetInt64(17));
-        return new VideoRecord(state.Id, state.RootId, row.GetString(7), state.Path, state.File, state.Status, metadata,
-            NullableString(row, 15), NullableString(row, 16), indexedAt, NullableString(row, 18), NullableString(row, 19));
+        return new VideoRecord(state.Id, state.RootId, row.GetString(8), state.Path, state.File, state.Status, metadata,
+            state.ErrorKind, NullableString(row, 16), indexedAt, NullableString(row, 18), NullableString(row, 19));
     }
 
     public static async Task<List<VideoFileState>> ReadFileStatesAsync(SqliteCommand command, CancellationToken cancellationToken)

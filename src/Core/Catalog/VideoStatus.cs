@@ -9,6 +9,10 @@ public enum VideoStatus
     /// <summary>All its clips, embeddings, contexts and thumbnails are stored.</summary>
     Indexed,
 
-    /// <summary>Indexing failed; not retried until the file changes.</summary>
+    /// <summary>
+    /// Indexing failed, for the reason in the video's error kind. A failure caused by the file waits until the file
+    /// changes; one caused by the machine (a missing tool, a permission, a full disk) is retried by the indexer once
+    /// that cause may be gone. Which kind is which is the indexer's rule, since it names the kinds.
+    /// </summary>
     Failed,
 }

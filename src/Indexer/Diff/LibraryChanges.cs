@@ -24,13 +24,22 @@ internal sealed record LibraryChanges
     /// <summary>Known videos indexed and unchanged: nothing to do.</summary>
     public List<VideoFileState> Unchanged { get; } = [];
 
-    /// <summary>Videos that failed before and did not change since: not retried.</summary>
+    /// <summary>Videos that failed before for a problem of the file and did not change since: not retried.</summary>
     public List<VideoFileState> FailedUnchanged { get; } = [];
+
+    /// <summary>
+    /// Unchanged videos that failed before for the machine's fault, tried again in this pass (see
+    /// <see cref="EnvironmentRetry"/>).
+    /// </summary>
+    public List<(VideoFileState Video, ScannedFile File)> Retry { get; } = [];
+
+    /// <summary>Unchanged videos that failed for the machine's fault whose cause is not seen to be gone yet.</summary>
+    public List<VideoFileState> EnvironmentWaiting { get; } = [];
 
     /// <summary>Rejected files (links out of the root) not yet recorded as failed with this identity.</summary>
     public List<(RejectedFile File, FileIdentity Identity, VideoFileState? Video)> Rejected { get; } = [];
 
     /// <summary>True when nothing needs doing.</summary>
     public bool IsEmpty => New.Count == 0 && Changed.Count == 0 && Moved.Count == 0 && Deleted.Count == 0
-                           && Unfinished.Count == 0 && Rejected.Count == 0;
+                           && Unfinished.Count == 0 && Rejected.Count == 0 && Retry.Count == 0;
 }

@@ -6,7 +6,9 @@ namespace VideoSearch.Indexer.Diff;
 /// <summary>
 /// Compares scans with the catalog. Size and modification time decide "unchanged" cheaply; when they differ the
 /// content fingerprint decides (a touched but identical file is unchanged). A catalog video missing from the scan
-/// whose fingerprint (and size) turns up at a new path was moved: its clips are kept.
+/// whose fingerprint (and size) turns up at a new path was moved: its clips are kept. An unchanged video that
+/// failed is pending work again when the failure was the machine's and <c>retry</c> says so (see
+/// <see cref="EnvironmentRetry"/>); a failure of the file waits for a change.
 /// </summary>
 internal static class LibraryDiff
 {
@@ -15,8 +17,14 @@ internal static class LibraryDiff
         new(0, file.File.ModifiedUnixNs, "link:" + (new FileInfo(file.File.FullPath).LinkTarget ?? ""));
 
     /// <summary>Computes the changes of the scanned roots against <paramref name="known"/> (the catalog videos under them).</summary>
+    /// <param name="scans">The scanned roots.</param>
+    /// <param name="known">The catalog's videos under them.</param>
+    /// <param name="identify">Reads a file's identity (size, time, content fingerprint).</param>
+    /// <param name="retry">Whether an unchanged, failed video is tried again in this pass.</param>
+    /// <param name="cancellationToken">Stops the comparison.</param>
     public static async Task<LibraryChanges> ComputeAsync(IReadOnlyList<ScanResult> scans, IReadOnlyList<VideoFileState> known,
-        Func<string, CancellationToken, Task<FileIdentity>> identify, CancellationToken cancellationToken)
+        Func<string, CancellationToken, Task<FileIdentity>> identify, Func<VideoFileState, bool> retry,
+        CancellationToken cancellationToken)
     {
         var changes = new LibraryChanges();
         var byPath = known.ToDictionary(v => v.Path, StringComparer.Ordinal);
@@ -35,12 +43,12 @@ internal static class LibraryDiff
                 seen.Add(file.FullPath);
                 if (file.Size == video.File.Size && file.ModifiedUnixNs == video.File.ModifiedUnixNs)
                 {
-                    Classify(changes, video, file);
+                    Classify(changes, video, file, retry);
                     continue;
                 }
                 FileIdentity identity = await identify(file.FullPath, cancellationToken).ConfigureAwait(false);
                 if (identity.Size == video.File.Size && identity.Fingerprint == video.File.Fingerprint)
-                    Classify(changes, video, file);
+                    Classify(changes, video, file, retry);
                 else
                     changes.Changed.Add((video, file, identity));
             }
@@ -67,17 +75,22 @@ internal static class LibraryDiff
             missing.RemoveAt(match);
             changes.Moved.Add((moved, file));
             if (moved.Status == VideoStatus.Pending) changes.Unfinished.Add((moved, file));
+            else if (moved.Status == VideoStatus.Failed && retry(moved with { Path = file.FullPath })) changes.Retry.Add((moved, file));
         }
         changes.Deleted.AddRange(missing);
         return changes;
     }
 
-    private static void Classify(LibraryChanges changes, VideoFileState video, ScannedFile file)
+    private static void Classify(LibraryChanges changes, VideoFileState video, ScannedFile file, Func<VideoFileState, bool> retry)
     {
         switch (video.Status)
         {
             case VideoStatus.Indexed: changes.Unchanged.Add(video); break;
-            case VideoStatus.Failed: changes.FailedUnchanged.Add(video); break;
+            case VideoStatus.Failed when FailureKinds.CauseOf(video.ErrorKind) == FailureCause.File:
+                changes.FailedUnchanged.Add(video);
+                break;
+            case VideoStatus.Failed when retry(video): changes.Retry.Add((video, file)); break;
+            case VideoStatus.Failed: changes.EnvironmentWaiting.Add(video); break;
             default: changes.Unfinished.Add((video, file)); break;
         }
     }

@@ -11,7 +11,8 @@ namespace VideoSearch.Indexer.Pipeline;
 /// <summary>
 /// Stages A and B for one video: check the path stays in its root, probe, plan clips, then per clip extract the
 /// frames (one ffmpeg process), preprocess them and make the thumbnail. A media error fails the whole video (no
-/// partial videos are stored); anything else unexpected also fails only that video, with its message.
+/// partial videos are stored); anything else unexpected also fails only that video, with its message. The failure
+/// kind says whether the file or the machine was at fault (<see cref="FailureKinds.RetryTriggerOf"/>).
 /// </summary>
 internal sealed class ClipSource(MediaProbe probe, FrameExtractor extractor, ClipEncoder encoder, ClipPlanOptions plan,
     StageTimings timings, ILogger logger)
@@ -39,8 +40,17 @@ internal sealed class ClipSource(MediaProbe probe, FrameExtractor extractor, Cli
             await output.WriteAsync(new VideoFailed(video, FailureKinds.Of(e.Reason), e.Detail), cancellationToken)
                 .ConfigureAwait(false);
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The machine's fault (a permission, an I/O error, a full temporary folder): the message says it all, and
+            // the failure kind has the video retried once the cause is gone.
+            logger.LogWarning("Indexing {VideoPath} failed: {Reason}", video.Path, e.Message);
+            string kind = e is UnauthorizedAccessException ? FailureKinds.Unreadable : FailureKinds.IoError;
+            await output.WriteAsync(new VideoFailed(video, kind, e.Message), cancellationToken).ConfigureAwait(false);
+        }
         catch (Exception e) when (e is not OperationCanceledException && e is not ChannelClosedException)
         {
+            // Not one of ours, so a bug: its stack trace is what the report needs.
             logger.LogWarning(e, "Indexing {VideoPath} failed unexpectedly", video.Path);
             await output.WriteAsync(new VideoFailed(video, FailureKinds.Internal, e.Message), cancellationToken)
                 .ConfigureAwait(false);

@@ -12,7 +12,8 @@ namespace VideoSearch.Indexer.Pipeline;
 /// Stage D, the only writer: gathers each video's embedded clips and, once all have arrived, stores them in one
 /// catalog transaction and then adds them to the vector index (the catalog first: it is the source of truth, and
 /// the index is reconciled with it on the next start if a crash falls in between). Failures are recorded with the
-/// file identity they happened on, so they are not retried until the file changes.
+/// file identity they happened on, so the file's own failures are not retried until the file changes; failing to
+/// write the library is never recorded against a video (see <see cref="StorageFailures"/>).
 /// </summary>
 internal sealed class VideoWriter(VideoCatalog catalog, LibraryVectorIndex vectors, IndexingProgress progress,
     StageTimings timings, TimeSpan saveInterval, ILogger logger)
@@ -57,9 +58,12 @@ internal sealed class VideoWriter(VideoCatalog catalog, LibraryVectorIndex vecto
             stored = await catalog.Writer.CompleteVideoAsync(id, Metadata(start.Info), clips.Select(c => c.ToNewClip()).ToList(),
                 cancellationToken).ConfigureAwait(false);
         }
-        catch (CatalogException e)
+        catch (CatalogException e) when (!StorageFailures.IsUnwritable(e))
         {
-            logger.LogWarning(e, "The catalog refused the clips of {VideoPath}", start.Video.Path);
+            // The catalog refused the data itself (a clip that does not fit the model), so the refusal can be stored.
+            // A write failure (disk full) is not caught: the record could not be written either, so it stops the
+            // pass and the video, whose transaction rolled back whole, stays pending for the next run.
+            logger.LogWarning("The catalog refused the clips of {VideoPath}: {Reason}", start.Video.Path, e.Message);
             await FailAsync(new VideoFailed(start.Video, FailureKinds.Catalog, e.Message), cancellationToken).ConfigureAwait(false);
             return;
         }

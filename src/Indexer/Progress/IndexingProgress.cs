@@ -16,7 +16,7 @@ public sealed class IndexingProgress : IIndexingProgress
     private int _total, _done, _failed, _indexed;
     private long _clips;
     private double _videoSeconds;
-    private string? _current, _message;
+    private string? _current, _message, _environmentProblem;
     private long _passStart = Stopwatch.GetTimestamp();
 
     /// <inheritdoc />
@@ -33,7 +33,7 @@ public sealed class IndexingProgress : IIndexingProgress
                     ? TimeSpan.FromSeconds(elapsed / _done * (_total - _done))
                     : null;
                 return new IndexingStatus(_state, _total, _done, _failed, _clips, clipsPerSecond, videoRate, eta, _current,
-                    [.. _previousErrors, .. _errors], _message);
+                    [.. _previousErrors, .. _errors], _message ?? _environmentProblem);
             }
         }
     }
@@ -59,6 +59,15 @@ public sealed class IndexingProgress : IIndexingProgress
             _message = message;
             if (state != IndexingState.Indexing) _current = null;
         }
+    }
+
+    /// <summary>
+    /// Notes what in the environment keeps indexing waiting (ffmpeg missing, the library unwritable), or clears it
+    /// with null. Kept across state changes, so the status says why a watching indexer does nothing.
+    /// </summary>
+    internal void SetEnvironmentProblem(string? problem)
+    {
+        lock (_gate) _environmentProblem = problem;
     }
 
     internal void BeginPass(int files, IReadOnlyList<IndexingError> previousErrors)

@@ -3,7 +3,10 @@ namespace VideoSearch.Indexer.Progress;
 /// <summary>What one indexing pass did.</summary>
 /// <param name="Indexed">Videos indexed (new, changed or unfinished).</param>
 /// <param name="Failed">Videos that failed in this pass, with reasons.</param>
-/// <param name="PreviouslyFailed">Videos that failed before and did not change (not retried), with reasons.</param>
+/// <param name="PreviouslyFailed">
+/// Videos that failed before and were not retried, with reasons: the file's problems (until the file changes) and
+/// the machine's whose cause is still there (see <see cref="IndexingError.Cause"/>).
+/// </param>
 /// <param name="Unchanged">Videos already indexed and unchanged.</param>
 /// <param name="Moved">Videos found under a new path (clips kept).</param>
 /// <param name="Removed">Videos whose files are gone, removed from the catalog and the index.</param>
@@ -25,4 +28,22 @@ public sealed record IndexingSummary(
 {
     /// <summary>Seconds of video indexed per wall-clock second.</summary>
     public double VideoSecondsPerSecond => Elapsed > TimeSpan.Zero ? VideoSeconds / Elapsed.TotalSeconds : 0;
+
+    /// <summary>Unchanged videos that had failed for the machine's fault and were tried again in this pass.</summary>
+    public int Retried { get; init; }
+
+    /// <summary>
+    /// Videos left pending because the environment stopped this pass (ffmpeg missing while watching, the library
+    /// cannot be written); they are indexed by a later pass. 0 when the pass ran to its end.
+    /// </summary>
+    public int Waiting { get; init; }
+
+    /// <summary>What in the environment stopped this pass, for a person; null when it ran to its end.</summary>
+    public string? EnvironmentProblem { get; init; }
+
+    /// <summary>Failures of this pass caused by the files themselves (retried once a file changes).</summary>
+    public int FileFailures => Failed.Count(e => e.Cause == FailureCause.File);
+
+    /// <summary>Failures of this pass caused by the machine (retried on the next start or once the cause is gone).</summary>
+    public int EnvironmentFailures => Failed.Count(e => e.Cause == FailureCause.Environment);
 }
