@@ -1,5 +1,5 @@
-using System.Buffers.Binary;
 using System.Security.Cryptography;
+using VideoSearch.Core.Checkpoints;
 using VideoSearch.Core.Hub;
 
 namespace VideoSearch.Indexer.Embedding;
@@ -24,18 +24,9 @@ internal static class ModelIdentity
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(File.ReadAllBytes(Path.Combine(folder, "config.json")));
-        using (var weights = File.OpenRead(Path.Combine(folder, "model.safetensors")))
-        {
-            Span<byte> lengthBytes = stackalloc byte[8];
-            weights.ReadExactly(lengthBytes);
-            long length = BinaryPrimitives.ReadInt64LittleEndian(lengthBytes);
-            if (length <= 0 || length > weights.Length - 8)
-                throw new InvalidDataException($"model.safetensors in {folder} has an invalid header length {length}.");
-            var header = new byte[length];
-            weights.ReadExactly(header);
-            hash.AppendData(lengthBytes);
-            hash.AppendData(header);
-        }
+        // The length prefix and the JSON header, read and checked by Core's reader (an empty or truncated file
+        // gets its typed error there).
+        hash.AppendData(SafetensorsFile.ReadRawHeader(Path.Combine(folder, "model.safetensors")));
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 }

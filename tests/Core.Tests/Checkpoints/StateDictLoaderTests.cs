@@ -32,9 +32,50 @@ public sealed class StateDictLoaderTests : IDisposable
         Assert.Equal(["text_projection.weight", "mit.position_embedding"], e.Missing.Order().Reverse());
         Assert.Equal(["clip_extra.weight"], e.Unexpected);
         Assert.Single(e.Mismatched);
-        Assert.Contains("logit_scale: checkpoint F32 [1] vs model []", e.Message);
+        Assert.Contains("mis-shaped: logit_scale: checkpoint [1] vs model []", e.Message);
+        Assert.Empty(e.WrongDType);
         Assert.Contains("missing: mit.position_embedding", e.Message);
         Assert.Contains("unexpected: clip_extra.weight", e.Message);
+    }
+
+    [Fact]
+    public void Load_IntegerTensorOfTheRightShape_ReportsTheDTypeNotAShape()
+    {
+        using var model = new XClipModel(XClipConfig.Load(Path.Combine(TinyKit, "config.json")));
+        var writer = new SafetensorsWriter();
+        foreach (var (name, tensor) in model.state_dict())
+        {
+            long count = tensor.shape.Aggregate(1L, (a, b) => a * b);
+            if (name == "logit_scale") writer.Add(name, "I32", tensor.shape, BitConverter.GetBytes(3));
+            else writer.AddFloats(name, tensor.shape, new float[count]);
+        }
+        using var file = SafetensorsFile.Open(writer.WriteTo(Path.Combine(dir, "int.safetensors")));
+
+        var e = Assert.Throws<CheckpointMismatchException>(() => StateDictLoader.Load(model, file));
+
+        Assert.Empty(e.Mismatched);
+        Assert.Equal(["logit_scale: dtype I32, the model needs a float (F32, F16 or BF16)"], e.WrongDType);
+        Assert.Contains("wrong dtype: logit_scale: dtype I32", e.Message);
+        Assert.DoesNotContain("mis-shaped:", e.Message);
+    }
+
+    [Fact]
+    public void Load_IntegerTensorOfTheWrongShape_ReportsBothDifferencesSeparately()
+    {
+        using var model = new XClipModel(XClipConfig.Load(Path.Combine(TinyKit, "config.json")));
+        var writer = new SafetensorsWriter();
+        foreach (var (name, tensor) in model.state_dict())
+        {
+            long count = tensor.shape.Aggregate(1L, (a, b) => a * b);
+            if (name == "logit_scale") writer.Add(name, "I64", [2], new byte[16]);
+            else writer.AddFloats(name, tensor.shape, new float[count]);
+        }
+        using var file = SafetensorsFile.Open(writer.WriteTo(Path.Combine(dir, "int2.safetensors")));
+
+        var e = Assert.Throws<CheckpointMismatchException>(() => StateDictLoader.Load(model, file));
+
+        Assert.Equal(["logit_scale: checkpoint [2] vs model []"], e.Mismatched);
+        Assert.Equal(["logit_scale: dtype I64, the model needs a float (F32, F16 or BF16)"], e.WrongDType);
     }
 
     [Fact]
