@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using TorchSharp;
+using VideoSearch.Core.Hub;
 using VideoSearch.Core.Model;
 using VideoSearch.Core.Native;
 using VideoSearch.Core.Text;
@@ -56,8 +57,10 @@ public sealed class XClipInference : IDisposable
     public int MaxTextLength => _embedder.MaxTextLength;
 
     /// <summary>Loads <c>config.json</c>, <c>model.safetensors</c> and the tokenizer files from <paramref name="modelFolder"/> on the CPU.</summary>
+    /// <exception cref="ModelFilesMissingException">The folder lacks any of these files (all are named).</exception>
     public static XClipInference Load(string modelFolder, string? modelId = null)
     {
+        ModelFilesMissingException.ThrowIfMissing(modelFolder, [.. ModelLocator.RequiredFiles, .. ClipModelFiles.RequiredFiles]);
         TorchRuntime.EnsureLoaded();
         var tokenizer = ClipTokenizer.FromFolder(modelFolder);
         var model = XClipModel.FromPretrained(modelFolder);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using VideoSearch.Core.Hub;
 
 namespace VideoSearch.Core.Model;
 
@@ -65,8 +66,13 @@ public sealed record XClipConfig
     }
 
     /// <summary>Reads and validates a Hugging Face <c>config.json</c>; unknown fields are ignored.</summary>
+    /// <exception cref="ModelFilesMissingException">The file does not exist.</exception>
+    /// <exception cref="XClipConfigException">The file cannot be read or is not a valid X-CLIP config.</exception>
     public static XClipConfig Load(string path)
     {
+        ArgumentNullException.ThrowIfNull(path);
+        string full = Path.GetFullPath(path);
+        ModelFilesMissingException.ThrowIfMissing(Path.GetDirectoryName(full)!, [Path.GetFileName(full)]);
         string text;
         try { text = File.ReadAllText(path); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

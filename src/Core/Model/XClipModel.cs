@@ -1,6 +1,7 @@
 using TorchSharp;
 using TorchSharp.Modules;
 using VideoSearch.Core.Checkpoints;
+using VideoSearch.Core.Hub;
 using static TorchSharp.torch;
 
 namespace VideoSearch.Core.Model;
@@ -44,9 +45,11 @@ public sealed class XClipModel : nn.Module
 
     /// <summary>Loads <c>config.json</c> and <c>model.safetensors</c> from <paramref name="modelFolder"/> with strict key and
     /// shape checks, moves the model to <paramref name="device"/> (CPU when null) and <paramref name="dtype"/>, and sets eval mode.
-    /// Throws <see cref="XClipConfigException"/>, <see cref="SafetensorsFormatException"/> or <see cref="CheckpointMismatchException"/>.</summary>
+    /// Throws <see cref="ModelFilesMissingException"/> (before anything is read), <see cref="XClipConfigException"/>,
+    /// <see cref="SafetensorsFormatException"/> or <see cref="CheckpointMismatchException"/>.</summary>
     public static XClipModel FromPretrained(string modelFolder, Device? device = null, ScalarType dtype = ScalarType.Float32)
     {
+        ModelFilesMissingException.ThrowIfMissing(modelFolder, ModelLocator.RequiredFiles);
         var config = XClipConfig.Load(Path.Combine(modelFolder, "config.json"));
         var model = new XClipModel(config);
         try

@@ -1,4 +1,5 @@
 using VideoSearch.Core.Checkpoints;
+using VideoSearch.Core.Hub;
 using VideoSearch.Core.Model;
 using VideoSearch.TestSupport;
 using static TorchSharp.torch;
@@ -125,13 +126,13 @@ public sealed class StateDictLoaderTests : IDisposable
     }
 
     [Fact]
-    public void FromPretrained_NoWeightsFile_ThrowsFileNotFound()
+    public void FromPretrained_NoWeightsFile_ThrowsModelFilesMissing()
     {
         File.Copy(Path.Combine(TinyKit, "config.json"), Path.Combine(dir, "config.json"));
 
-        var e = Assert.Throws<FileNotFoundException>(() => XClipModel.FromPretrained(dir));
+        var e = Assert.Throws<ModelFilesMissingException>(() => XClipModel.FromPretrained(dir));
 
-        Assert.Contains("model.safetensors", e.Message);
+        Assert.Equal(["model.safetensors"], e.MissingFiles);
     }
 
     [Fact]
