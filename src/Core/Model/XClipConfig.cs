@@ -56,8 +56,10 @@ public sealed record XClipConfig
     {
         TextConfig.Validate();
         VisionConfig.Validate();
+        XClipConfigChecks.InRange("projection_dim", ProjectionDim, XClipConfigLimits.MaxWidth);
+        XClipConfigChecks.InRange("prompt_num_attention_heads", PromptNumAttentionHeads, XClipConfigLimits.MaxHeads);
         XClipConfigChecks.Divisible("projection_dim", ProjectionDim, "prompt_num_attention_heads", PromptNumAttentionHeads);
-        XClipConfigChecks.Positive("prompt_layers", PromptLayers);
+        XClipConfigChecks.InRange("prompt_layers", PromptLayers, XClipConfigLimits.MaxLayers);
         XClipConfigChecks.Activation("prompt_hidden_act", PromptHiddenAct);
         // The MIT runs on visual_projection outputs, so its width is the projection width (README note 7).
         if (ProjectionDim != VisionConfig.MitHiddenSize)
