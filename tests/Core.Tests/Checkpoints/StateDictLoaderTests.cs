@@ -43,14 +43,7 @@ public sealed class StateDictLoaderTests : IDisposable
     public void Load_IntegerTensorOfTheRightShape_ReportsTheDTypeNotAShape()
     {
         using var model = new XClipModel(XClipConfig.Load(Path.Combine(TinyKit, "config.json")));
-        var writer = new SafetensorsWriter();
-        foreach (var (name, tensor) in model.state_dict())
-        {
-            long count = tensor.shape.Aggregate(1L, (a, b) => a * b);
-            if (name == "logit_scale") writer.Add(name, "I32", tensor.shape, BitConverter.GetBytes(3));
-            else writer.AddFloats(name, tensor.shape, new float[count]);
-        }
-        using var file = SafetensorsFile.Open(writer.WriteTo(Path.Combine(dir, "int.safetensors")));
+        using var file = CheckpointWithLogitScale(model, "I32", [], BitConverter.GetBytes(3));
 
         var e = Assert.Throws<CheckpointMismatchException>(() => StateDictLoader.Load(model, file));
 
@@ -64,19 +57,24 @@ public sealed class StateDictLoaderTests : IDisposable
     public void Load_IntegerTensorOfTheWrongShape_ReportsBothDifferencesSeparately()
     {
         using var model = new XClipModel(XClipConfig.Load(Path.Combine(TinyKit, "config.json")));
-        var writer = new SafetensorsWriter();
-        foreach (var (name, tensor) in model.state_dict())
-        {
-            long count = tensor.shape.Aggregate(1L, (a, b) => a * b);
-            if (name == "logit_scale") writer.Add(name, "I64", [2], new byte[16]);
-            else writer.AddFloats(name, tensor.shape, new float[count]);
-        }
-        using var file = SafetensorsFile.Open(writer.WriteTo(Path.Combine(dir, "int2.safetensors")));
+        using var file = CheckpointWithLogitScale(model, "I64", [2], new byte[16]);
 
         var e = Assert.Throws<CheckpointMismatchException>(() => StateDictLoader.Load(model, file));
 
         Assert.Equal(["logit_scale: checkpoint [2] vs model []"], e.Mismatched);
         Assert.Equal(["logit_scale: dtype I64, the model needs a float (F32, F16 or BF16)"], e.WrongDType);
+    }
+
+    /// <summary>A checkpoint with every key of <paramref name="model"/> as zero floats, except logit_scale stored as given.</summary>
+    private SafetensorsFile CheckpointWithLogitScale(XClipModel model, string dtype, long[] shape, byte[] data)
+    {
+        var writer = new SafetensorsWriter();
+        foreach (var (name, tensor) in model.state_dict())
+        {
+            if (name == "logit_scale") writer.Add(name, dtype, shape, data);
+            else writer.AddFloats(name, tensor.shape, new float[tensor.numel()]);
+        }
+        return SafetensorsFile.Open(writer.WriteTo(Path.Combine(dir, $"logit-scale-{dtype}.safetensors")));
     }
 
     [Fact]
