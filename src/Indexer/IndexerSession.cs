@@ -13,8 +13,11 @@ namespace VideoSearch.Indexer;
 /// </summary>
 internal sealed class IndexerSession : IDisposable
 {
-    private IndexerSession(VideoCatalog catalog, ClipEncoder encoder, LibraryVectorIndex vectors, int reembedding)
+    private readonly ILogger _logger;
+
+    private IndexerSession(VideoCatalog catalog, ClipEncoder encoder, LibraryVectorIndex vectors, int reembedding, ILogger logger)
     {
+        _logger = logger;
         Catalog = catalog;
         Encoder = encoder;
         Vectors = vectors;
@@ -52,7 +55,7 @@ internal sealed class IndexerSession : IDisposable
             }
             // Opening reconciles the index with the catalog, which drops the old model's vectors after a switch.
             await vectors.OpenAsync(encoder.State.EmbeddingDim, cancellationToken).ConfigureAwait(false);
-            return new IndexerSession(catalog, encoder, vectors, marked);
+            return new IndexerSession(catalog, encoder, vectors, marked, logger);
         }
         catch
         {
@@ -67,6 +70,12 @@ internal sealed class IndexerSession : IDisposable
         try
         {
             Vectors.Save();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Thrown here it would replace the error that ended the run (a full disk fails this save too). The catalog
+            // holds every clip, so the next open rebuilds what this save would have written.
+            _logger.LogWarning("Could not save the vector index: {Reason}", e.Message);
         }
         finally
         {

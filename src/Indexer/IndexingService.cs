@@ -40,7 +40,11 @@ internal sealed class IndexingService(IOptions<IndexerOptions> options, Indexing
         while (true)
         {
             progress.SetState(IndexingState.Watching);
-            await watcher.WaitForChangeAsync(cancellationToken).ConfigureAwait(false);
+            // Installing ffmpeg or freeing disk space raises no file event: while the machine is the problem, look again sooner.
+            TimeSpan rescan = progress.LastPass?.EnvironmentProblem is null
+                ? settings.WatchRescanInterval
+                : settings.WatchEnvironmentRetryInterval;
+            await watcher.WaitForChangeAsync(rescan, cancellationToken).ConfigureAwait(false);
             await pass.RunAsync(cancellationToken).ConfigureAwait(false);
         }
     }

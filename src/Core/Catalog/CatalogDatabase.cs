@@ -37,20 +37,31 @@ public sealed class CatalogDatabase : IDisposable
     /// any pending schema migrations.
     /// </summary>
     /// <exception cref="CatalogSchemaTooNewException">The file has a newer schema; it is left untouched.</exception>
-    /// <exception cref="CatalogException">The file is not a SQLite database, is corrupt, or belongs to another application.</exception>
+    /// <exception cref="CatalogCorruptException">The file is damaged or not a SQLite database; the message says how to recover.</exception>
+    /// <exception cref="CatalogStorageException">The disk is full, or the file or folder cannot be opened, read or written.</exception>
+    /// <exception cref="CatalogException">The file belongs to another application, or SQLite failed otherwise.</exception>
     public static async Task<CatalogDatabase> OpenAsync(string directory, CancellationToken cancellationToken = default)
     {
         string fullDirectory = Path.GetFullPath(directory);
-        Directory.CreateDirectory(fullDirectory);
-        var database = new CatalogDatabase(Path.Combine(fullDirectory, FileName));
+        string path = Path.Combine(fullDirectory, FileName);
         try
         {
-            await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            await new CatalogMigrator(connection, database.FilePath).MigrateAsync(cancellationToken).ConfigureAwait(false);
+            Directory.CreateDirectory(fullDirectory);
+        }
+        catch (IOException ex) when (CatalogErrors.TryTranslate(ex, path, out CatalogException? translated))
+        {
+            throw translated;
+        }
+        var database = new CatalogDatabase(path);
+        try
+        {
+            await database.RunAsync(connection => new CatalogMigrator(connection, database.FilePath).MigrateAsync(cancellationToken),
+                cancellationToken).ConfigureAwait(false);
             return database;
         }
         catch (SqliteException ex)
         {
+            // Busy, locked and the like: not translated by RunAsync, still the catalog's failure to open.
             database.Dispose();
             throw new CatalogException(database.FilePath, $"The catalog cannot be opened: {ex.Message}", ex);
         }
@@ -58,6 +69,48 @@ public sealed class CatalogDatabase : IDisposable
         {
             database.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> on a pooled connection and closes it after: the one place where every catalog
+    /// operation passes, so a SQLite failure the catalog names (a damaged file, a full disk, ...) is translated by
+    /// <see cref="CatalogErrors"/> here rather than in each repository method.
+    /// </summary>
+    internal async Task<T> RunAsync<T>(Func<SqliteConnection, Task<T>> work, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            return await work(connection).ConfigureAwait(false);
+        }
+        catch (SqliteException ex) when (CatalogErrors.TryTranslate(ex, FilePath, out CatalogException? translated))
+        {
+            throw translated;
+        }
+    }
+
+    /// <summary>Runs <paramref name="work"/> as <see cref="RunAsync{T}"/> does, for operations without a result.</summary>
+    internal Task RunAsync(Func<SqliteConnection, Task> work, CancellationToken cancellationToken) =>
+        RunAsync(async connection =>
+        {
+            await work(connection).ConfigureAwait(false);
+            return true;
+        }, cancellationToken);
+
+    /// <summary>
+    /// One step of work that cannot run inside <see cref="RunAsync{T}"/> (an iterator, which cannot yield inside a
+    /// try with a catch), translated the same way.
+    /// </summary>
+    internal async Task<T> GuardAsync<T>(Func<Task<T>> step)
+    {
+        try
+        {
+            return await step().ConfigureAwait(false);
+        }
+        catch (SqliteException ex) when (CatalogErrors.TryTranslate(ex, FilePath, out CatalogException? translated))
+        {
+            throw translated;
         }
     }
 

@@ -13,10 +13,11 @@ public sealed class ClipRepository(CatalogDatabase database)
     public async IAsyncEnumerable<ClipEmbedding> StreamEmbeddingsAsync(
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        // An iterator cannot yield inside RunAsync, so each step that can meet a SQLite failure is guarded alone.
+        await using var connection = await database.GuardAsync(() => database.OpenConnectionAsync(cancellationToken)).ConfigureAwait(false);
         using var command = CatalogCommand.Create(connection, "SELECT id, embedding FROM clips ORDER BY id;");
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        await using var reader = await database.GuardAsync(() => command.ExecuteReaderAsync(cancellationToken)).ConfigureAwait(false);
+        while (await database.GuardAsync(() => reader.ReadAsync(cancellationToken)).ConfigureAwait(false))
             yield return new ClipEmbedding(reader.GetInt64(0), FloatBlob.ToSingles(reader.GetFieldValue<byte[]>(1)));
     }
 
@@ -29,72 +30,80 @@ public sealed class ClipRepository(CatalogDatabase database)
     public async Task<ClipContextBatch> GetContextsAsync(IReadOnlyList<long> clipIds,
         CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        ModelState? model = await ModelStateRepository.ReadAsync(connection, null, cancellationToken).ConfigureAwait(false);
-        if (model is null || clipIds.Count == 0)
-            return new ClipContextBatch([], [], model?.ContextPatches ?? 0, model?.ContextDim ?? 0);
-
-        var slots = new Dictionary<long, int>(clipIds.Count);
-        foreach (long id in clipIds) slots.TryAdd(id, slots.Count);
-        int length = model.ContextLength;
-        // Every slot that is returned gets decoded over; skipping the zeroing matters at ~10 MB per re-rank batch.
-        float[] contexts = GC.AllocateUninitializedArray<float>(slots.Count * length);
-        var rows = new ClipRow?[slots.Count];
-
-        // One statement for the whole batch: the ids travel as one JSON array parameter, so the statement text is
-        // the same for every batch size and each id is a primary-key lookup.
-        using var command = CatalogCommand.Create(connection,
-                "SELECT c.id, c.video_id, v.path, c.clip_index, c.start_s, c.end_s, x.context " +
-                "FROM clips c JOIN videos v ON v.id = c.video_id JOIN clip_contexts x ON x.clip_id = c.id " +
-                "WHERE c.id IN (SELECT value FROM json_each($ids));")
-            .With("$ids", JsonSerializer.Serialize(slots.Keys));
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        return await database.RunAsync(async connection =>
         {
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            ModelState? model = await ModelStateRepository.ReadAsync(connection, null, cancellationToken).ConfigureAwait(false);
+            if (model is null || clipIds.Count == 0)
+                return new ClipContextBatch([], [], model?.ContextPatches ?? 0, model?.ContextDim ?? 0);
+
+            var slots = new Dictionary<long, int>(clipIds.Count);
+            foreach (long id in clipIds) slots.TryAdd(id, slots.Count);
+            int length = model.ContextLength;
+            // Every slot that is returned gets decoded over; skipping the zeroing matters at ~10 MB per re-rank batch.
+            float[] contexts = GC.AllocateUninitializedArray<float>(slots.Count * length);
+            var rows = new ClipRow?[slots.Count];
+
+            // One statement for the whole batch: the ids travel as one JSON array parameter, so the statement text is
+            // the same for every batch size and each id is a primary-key lookup.
+            using var command = CatalogCommand.Create(connection,
+                    "SELECT c.id, c.video_id, v.path, c.clip_index, c.start_s, c.end_s, x.context " +
+                    "FROM clips c JOIN videos v ON v.id = c.video_id JOIN clip_contexts x ON x.clip_id = c.id " +
+                    "WHERE c.id IN (SELECT value FROM json_each($ids));")
+                .With("$ids", JsonSerializer.Serialize(slots.Keys));
+            await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
             {
-                long id = reader.GetInt64(0);
-                int slot = slots[id];
-                byte[] encoded = reader.GetFieldValue<byte[]>(6);
-                if (ContextCodec.ValueCount(encoded) != length)
-                    throw new CatalogException(database.FilePath,
-                        $"The context of clip {id} has {ContextCodec.ValueCount(encoded)} values, the model {length}");
-                ContextCodec.Decode(encoded, contexts.AsSpan(slot * length, length));
-                rows[slot] = new ClipRow(id, new VideoId(reader.GetInt64(1)), reader.GetString(2), reader.GetInt32(3),
-                    reader.GetDouble(4), reader.GetDouble(5));
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    long id = reader.GetInt64(0);
+                    int slot = slots[id];
+                    byte[] encoded = reader.GetFieldValue<byte[]>(6);
+                    if (ContextCodec.ValueCount(encoded) != length)
+                        throw new CatalogException(database.FilePath,
+                            $"The context of clip {id} has {ContextCodec.ValueCount(encoded)} values, the model {length}");
+                    ContextCodec.Decode(encoded, contexts.AsSpan(slot * length, length));
+                    rows[slot] = new ClipRow(id, new VideoId(reader.GetInt64(1)), reader.GetString(2), reader.GetInt32(3),
+                        reader.GetDouble(4), reader.GetDouble(5));
+                }
             }
-        }
-        return Compact(rows, contexts, model);
+            return Compact(rows, contexts, model);
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The clip's JPEG thumbnail, or null when there is no such clip.</summary>
     public async Task<byte[]?> GetThumbnailAsync(long clipId, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        using var command = CatalogCommand.Create(connection, "SELECT jpeg FROM clip_thumbnails WHERE clip_id = $id;")
-            .With("$id", clipId);
-        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as byte[];
+        return await database.RunAsync(async connection =>
+        {
+            using var command = CatalogCommand.Create(connection, "SELECT jpeg FROM clip_thumbnails WHERE clip_id = $id;")
+                .With("$id", clipId);
+            return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as byte[];
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The clips of one video in plan order (no vectors), for a video's detail view.</summary>
     public async Task<IReadOnlyList<ClipSpanRow>> ListByVideoAsync(VideoId videoId, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        using var command = CatalogCommand.Create(connection,
-                "SELECT id, clip_index, start_s, end_s FROM clips WHERE video_id = $video ORDER BY clip_index;")
-            .With("$video", videoId.Value);
-        var rows = new List<ClipSpanRow>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            rows.Add(new ClipSpanRow(reader.GetInt64(0), reader.GetInt32(1), reader.GetDouble(2), reader.GetDouble(3)));
-        return rows;
+        return await database.RunAsync(async connection =>
+        {
+            using var command = CatalogCommand.Create(connection,
+                    "SELECT id, clip_index, start_s, end_s FROM clips WHERE video_id = $video ORDER BY clip_index;")
+                .With("$video", videoId.Value);
+            var rows = new List<ClipSpanRow>();
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                rows.Add(new ClipSpanRow(reader.GetInt64(0), reader.GetInt32(1), reader.GetDouble(2), reader.GetDouble(3)));
+            return rows;
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The number of stored clips (what a rebuilt vector index should hold).</summary>
     public async Task<long> CountAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        using var command = CatalogCommand.Create(connection, "SELECT count(*) FROM clips;");
-        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        return await database.RunAsync(async connection =>
+        {
+            using var command = CatalogCommand.Create(connection, "SELECT count(*) FROM clips;");
+            return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Closes the gaps left by ids not found, then slices each clip's context out of the final buffer.</summary>

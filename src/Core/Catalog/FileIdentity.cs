@@ -19,6 +19,24 @@ public sealed record FileIdentity(long Size, long ModifiedUnixNs, string Fingerp
         return new FileIdentity(info.Length, ToUnixNs(info.LastWriteTimeUtc), fingerprint);
     }
 
-    /// <summary>Converts a UTC time to nanoseconds since the Unix epoch (the resolution of <see cref="DateTime"/> is 100 ns).</summary>
-    public static long ToUnixNs(DateTime utc) => (utc.ToUniversalTime() - DateTime.UnixEpoch).Ticks * 100;
+    /// <summary>Nanoseconds per <see cref="DateTime"/> tick.</summary>
+    private const long NsPerTick = 100;
+
+    /// <summary>
+    /// Converts a time to nanoseconds since the Unix epoch (UTC; the resolution of <see cref="DateTime"/> is 100 ns).
+    /// Valid over the whole range of <see cref="DateTime"/>: a 64-bit count of nanoseconds spans only
+    /// 1677-09-21T00:12:43.145224192Z .. 2262-04-11T23:47:16.854775807Z, so earlier times saturate to
+    /// <see cref="long.MinValue"/> and later ones to <see cref="long.MaxValue"/>. Order is kept (a later time never
+    /// gives a smaller value), which is all the catalog's date filters need; no file has such a timestamp.
+    /// </summary>
+    public static long ToUnixNs(DateTime utc)
+    {
+        long ticks = (utc.ToUniversalTime() - DateTime.UnixEpoch).Ticks;
+        if (ticks > long.MaxValue / NsPerTick) return long.MaxValue;
+        if (ticks < long.MinValue / NsPerTick) return long.MinValue;
+        return ticks * NsPerTick;
+    }
+
+    /// <summary>Converts <paramref name="time"/> to nanoseconds since the Unix epoch, saturating as <see cref="ToUnixNs(DateTime)"/> does.</summary>
+    public static long ToUnixNs(DateTimeOffset time) => ToUnixNs(time.UtcDateTime);
 }

@@ -19,36 +19,40 @@ public sealed class IndexedVideoWriter(CatalogDatabase database)
     public async Task<CompletedVideo> CompleteVideoAsync(VideoId videoId, VideoMetadata metadata, IReadOnlyList<NewClip> clips,
         CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        using SqliteTransaction transaction = connection.BeginTransaction(deferred: false);
-        string videoPath = await VideoPathAsync(connection, transaction, videoId, cancellationToken).ConfigureAwait(false);
-        ModelState model = await ModelStateRepository.ReadAsync(connection, transaction, cancellationToken).ConfigureAwait(false)
-            ?? throw new CatalogException(database.FilePath, "No model state is set; set it before storing clips");
-        try
+        return await database.RunAsync(async connection =>
         {
-            using var delete = CatalogCommand.Create(connection, "DELETE FROM clips WHERE video_id = $id RETURNING id;", transaction)
-                .With("$id", videoId.Value);
-            List<long> removed = await delete.ReadLongsAsync(cancellationToken).ConfigureAwait(false);
-            removed.Sort();
-
-            var validator = new NewClipValidator(database.FilePath, model, videoPath);
-            using var inserter = new ClipInserter(connection, transaction, videoId);
-            var newIds = new List<long>(clips.Count);
-            foreach (NewClip clip in clips)
+            using SqliteTransaction transaction = connection.BeginTransaction(deferred: false);
+            string videoPath = await VideoPathAsync(connection, transaction, videoId, cancellationToken).ConfigureAwait(false);
+            ModelState model = await ModelStateRepository.ReadAsync(connection, transaction, cancellationToken).ConfigureAwait(false)
+                ?? throw new CatalogException(database.FilePath, "No model state is set; set it before storing clips");
+            try
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                validator.Validate(clip);
-                newIds.Add(await inserter.InsertAsync(clip, cancellationToken).ConfigureAwait(false));
-            }
+                using var delete = CatalogCommand.Create(connection, "DELETE FROM clips WHERE video_id = $id RETURNING id;", transaction)
+                    .With("$id", videoId.Value);
+                List<long> removed = await delete.ReadLongsAsync(cancellationToken).ConfigureAwait(false);
+                removed.Sort();
 
-            await MarkIndexedAsync(connection, transaction, videoId, metadata, model, cancellationToken).ConfigureAwait(false);
-            transaction.Commit();
-            return new CompletedVideo(newIds, removed);
-        }
-        catch (SqliteException ex)
-        {
-            throw new CatalogException(database.FilePath, $"Storing the clips of '{videoPath}' failed: {ex.Message}", ex);
-        }
+                var validator = new NewClipValidator(database.FilePath, model, videoPath);
+                using var inserter = new ClipInserter(connection, transaction, videoId);
+                var newIds = new List<long>(clips.Count);
+                foreach (NewClip clip in clips)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    validator.Validate(clip);
+                    newIds.Add(await inserter.InsertAsync(clip, cancellationToken).ConfigureAwait(false));
+                }
+
+                await MarkIndexedAsync(connection, transaction, videoId, metadata, model, cancellationToken).ConfigureAwait(false);
+                transaction.Commit();
+                return new CompletedVideo(newIds, removed);
+            }
+            catch (SqliteException ex) when (!CatalogErrors.TryTranslate(ex, database.FilePath, out _))
+            {
+                // What RunAsync does not translate (a constraint, say) is this video's failure; a damaged file or
+                // a full disk passes on as such.
+                throw new CatalogException(database.FilePath, $"Storing the clips of '{videoPath}' failed: {ex.Message}", ex);
+            }
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<string> VideoPathAsync(SqliteConnection connection, SqliteTransaction transaction, VideoId id,

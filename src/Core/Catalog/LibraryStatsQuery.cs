@@ -6,39 +6,41 @@ public sealed class LibraryStatsQuery(CatalogDatabase database)
     /// <summary>Videos by status, the clip count, and the failed videos with their reasons, read in one snapshot.</summary>
     public async Task<LibraryStats> GetAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        // A read transaction so counts and the failure list come from the same snapshot while the indexer writes.
-        using var transaction = connection.BeginTransaction(deferred: true);
-        int pending = 0, indexed = 0, failed = 0;
-        using (var counts = CatalogCommand.Create(connection, "SELECT status, count(*) FROM videos GROUP BY status;", transaction))
-        await using (var reader = await counts.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        return await database.RunAsync(async connection =>
         {
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            // A read transaction so counts and the failure list come from the same snapshot while the indexer writes.
+            using var transaction = connection.BeginTransaction(deferred: true);
+            int pending = 0, indexed = 0, failed = 0;
+            using (var counts = CatalogCommand.Create(connection, "SELECT status, count(*) FROM videos GROUP BY status;", transaction))
+            await using (var reader = await counts.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
             {
-                int count = reader.GetInt32(1);
-                switch (VideoStatusNames.Parse(reader.GetString(0)))
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    case VideoStatus.Pending: pending = count; break;
-                    case VideoStatus.Indexed: indexed = count; break;
-                    case VideoStatus.Failed: failed = count; break;
+                    int count = reader.GetInt32(1);
+                    switch (VideoStatusNames.Parse(reader.GetString(0)))
+                    {
+                        case VideoStatus.Pending: pending = count; break;
+                        case VideoStatus.Indexed: indexed = count; break;
+                        case VideoStatus.Failed: failed = count; break;
+                    }
                 }
             }
-        }
 
-        using var clipCount = CatalogCommand.Create(connection, "SELECT count(*) FROM clips;", transaction);
-        long clips = (long)(await clipCount.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+            using var clipCount = CatalogCommand.Create(connection, "SELECT count(*) FROM clips;", transaction);
+            long clips = (long)(await clipCount.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
 
-        var failures = new List<FailedVideo>();
-        using (var list = CatalogCommand.Create(connection,
-                   "SELECT id, path, coalesce(error_kind, ''), coalesce(error_text, '') FROM videos " +
-                   "WHERE status = 'failed' ORDER BY path;", transaction))
-        await using (var reader = await list.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
-        {
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                failures.Add(new FailedVideo(new VideoId(reader.GetInt64(0)), reader.GetString(1), reader.GetString(2),
-                    reader.GetString(3)));
-        }
-        transaction.Commit();
-        return new LibraryStats(pending, indexed, failed, clips, failures);
+            var failures = new List<FailedVideo>();
+            using (var list = CatalogCommand.Create(connection,
+                       "SELECT id, path, coalesce(error_kind, ''), coalesce(error_text, '') FROM videos " +
+                       "WHERE status = 'failed' ORDER BY path;", transaction))
+            await using (var reader = await list.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+            {
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    failures.Add(new FailedVideo(new VideoId(reader.GetInt64(0)), reader.GetString(1), reader.GetString(2),
+                        reader.GetString(3)));
+            }
+            transaction.Commit();
+            return new LibraryStats(pending, indexed, failed, clips, failures);
+        }, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -11,8 +11,10 @@ public sealed class ModelStateRepository(CatalogDatabase database)
     /// <summary>The current model, or null before the first index run.</summary>
     public async Task<ModelState?> GetAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        return await ReadAsync(connection, null, cancellationToken).ConfigureAwait(false);
+        return await database.RunAsync(async connection =>
+        {
+            return await ReadAsync(connection, null, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Sets the model when none is set, or confirms the same one.</summary>
@@ -20,16 +22,18 @@ public sealed class ModelStateRepository(CatalogDatabase database)
     public async Task SetAsync(ModelState model, CancellationToken cancellationToken = default)
     {
         Check(model);
-        await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        using SqliteTransaction transaction = connection.BeginTransaction(deferred: false);
-        ModelState? current = await ReadAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
-        if (current == model) return;
-        if (current != null)
-            throw new CatalogException(database.FilePath,
-                $"The catalog holds vectors of model '{current.ModelId}' revision '{current.Revision}'; switching to " +
-                $"'{model.ModelId}' revision '{model.Revision}' needs re-embedding");
-        await WriteAsync(connection, transaction, model, cancellationToken).ConfigureAwait(false);
-        transaction.Commit();
+        await database.RunAsync(async connection =>
+        {
+            using SqliteTransaction transaction = connection.BeginTransaction(deferred: false);
+            ModelState? current = await ReadAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+            if (current == model) return;
+            if (current != null)
+                throw new CatalogException(database.FilePath,
+                    $"The catalog holds vectors of model '{current.ModelId}' revision '{current.Revision}'; switching to " +
+                    $"'{model.ModelId}' revision '{model.Revision}' needs re-embedding");
+            await WriteAsync(connection, transaction, model, cancellationToken).ConfigureAwait(false);
+            transaction.Commit();
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -40,17 +44,19 @@ public sealed class ModelStateRepository(CatalogDatabase database)
     public async Task<int> MarkAllForReembeddingAsync(ModelState model, CancellationToken cancellationToken = default)
     {
         Check(model);
-        await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        using SqliteTransaction transaction = connection.BeginTransaction(deferred: false);
-        using (var clear = CatalogCommand.Create(connection, "DELETE FROM clips;", transaction))
-            await clear.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        using var mark = CatalogCommand.Create(connection,
-            "UPDATE videos SET status = 'pending', indexed_at_ms = NULL, model_id = NULL, model_revision = NULL " +
-            "WHERE status = 'indexed';", transaction);
-        int marked = await mark.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        await WriteAsync(connection, transaction, model, cancellationToken).ConfigureAwait(false);
-        transaction.Commit();
-        return marked;
+        return await database.RunAsync(async connection =>
+        {
+            using SqliteTransaction transaction = connection.BeginTransaction(deferred: false);
+            using (var clear = CatalogCommand.Create(connection, "DELETE FROM clips;", transaction))
+                await clear.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            using var mark = CatalogCommand.Create(connection,
+                "UPDATE videos SET status = 'pending', indexed_at_ms = NULL, model_id = NULL, model_revision = NULL " +
+                "WHERE status = 'indexed';", transaction);
+            int marked = await mark.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await WriteAsync(connection, transaction, model, cancellationToken).ConfigureAwait(false);
+            transaction.Commit();
+            return marked;
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     internal static async Task<ModelState?> ReadAsync(SqliteConnection connection, SqliteTransaction? transaction,

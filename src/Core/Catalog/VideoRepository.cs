@@ -11,40 +11,48 @@ public sealed class VideoRepository(CatalogDatabase database)
     /// <summary>The video at <paramref name="path"/> (full path, compared exactly), or null.</summary>
     public async Task<VideoRecord?> GetByPathAsync(string path, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        using var command = CatalogCommand.Create(connection, $"SELECT {VideoRows.RecordColumns} FROM videos WHERE path = $path;")
-            .With("$path", path);
-        return await ReadSingleAsync(command, cancellationToken).ConfigureAwait(false);
+        return await database.RunAsync(async connection =>
+        {
+            using var command = CatalogCommand.Create(connection, $"SELECT {VideoRows.RecordColumns} FROM videos WHERE path = $path;")
+                .With("$path", path);
+            return await ReadSingleAsync(command, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The video with <paramref name="id"/>, or null.</summary>
     public async Task<VideoRecord?> GetAsync(VideoId id, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        using var command = CatalogCommand.Create(connection, $"SELECT {VideoRows.RecordColumns} FROM videos WHERE id = $id;")
-            .With("$id", id.Value);
-        return await ReadSingleAsync(command, cancellationToken).ConfigureAwait(false);
+        return await database.RunAsync(async connection =>
+        {
+            using var command = CatalogCommand.Create(connection, $"SELECT {VideoRows.RecordColumns} FROM videos WHERE id = $id;")
+                .With("$id", id.Value);
+            return await ReadSingleAsync(command, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Every video under the root with what the indexer compares against the file system, by path.</summary>
     public async Task<IReadOnlyList<VideoFileState>> ListUnderRootAsync(RootId root, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        using var command = CatalogCommand.Create(connection,
-                $"SELECT {VideoRows.FileStateColumns} FROM videos WHERE root_id = $root ORDER BY path;")
-            .With("$root", root.Value);
-        return await VideoRows.ReadFileStatesAsync(command, cancellationToken).ConfigureAwait(false);
+        return await database.RunAsync(async connection =>
+        {
+            using var command = CatalogCommand.Create(connection,
+                    $"SELECT {VideoRows.FileStateColumns} FROM videos WHERE root_id = $root ORDER BY path;")
+                .With("$root", root.Value);
+            return await VideoRows.ReadFileStatesAsync(command, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Videos whose content fingerprint is <paramref name="fingerprint"/> (candidates for a moved file).</summary>
     public async Task<IReadOnlyList<VideoFileState>> FindByFingerprintAsync(string fingerprint,
         CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        using var command = CatalogCommand.Create(connection,
-                $"SELECT {VideoRows.FileStateColumns} FROM videos WHERE fingerprint = $fingerprint ORDER BY path;")
-            .With("$fingerprint", fingerprint);
-        return await VideoRows.ReadFileStatesAsync(command, cancellationToken).ConfigureAwait(false);
+        return await database.RunAsync(async connection =>
+        {
+            using var command = CatalogCommand.Create(connection,
+                    $"SELECT {VideoRows.FileStateColumns} FROM videos WHERE fingerprint = $fingerprint ORDER BY path;")
+                .With("$fingerprint", fingerprint);
+            return await VideoRows.ReadFileStatesAsync(command, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -56,20 +64,22 @@ public sealed class VideoRepository(CatalogDatabase database)
     public async Task<VideoId> BeginVideoAsync(RootId root, string relativePath, FileIdentity file,
         CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        using SqliteTransaction transaction = connection.BeginTransaction(deferred: false);
-        string path = await FullPathAsync(connection, transaction, root, relativePath, cancellationToken).ConfigureAwait(false);
-        using var command = CatalogCommand.Create(connection,
-                "INSERT INTO videos(root_id, relative_path, path, size, mtime_ns, fingerprint, status) " +
-                "VALUES ($root, $relative, $path, $size, $mtime, $fingerprint, 'pending') " +
-                "ON CONFLICT(path) DO UPDATE SET root_id = excluded.root_id, relative_path = excluded.relative_path, " +
-                "size = excluded.size, mtime_ns = excluded.mtime_ns, fingerprint = excluded.fingerprint, " +
-                "status = 'pending', error_kind = NULL, error_text = NULL RETURNING id;", transaction)
-            .With("$root", root.Value).With("$relative", relativePath).With("$path", path)
-            .With("$size", file.Size).With("$mtime", file.ModifiedUnixNs).With("$fingerprint", file.Fingerprint);
-        var id = new VideoId((long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!);
-        transaction.Commit();
-        return id;
+        return await database.RunAsync(async connection =>
+        {
+            using SqliteTransaction transaction = connection.BeginTransaction(deferred: false);
+            string path = await FullPathAsync(connection, transaction, root, relativePath, cancellationToken).ConfigureAwait(false);
+            using var command = CatalogCommand.Create(connection,
+                    "INSERT INTO videos(root_id, relative_path, path, size, mtime_ns, fingerprint, status) " +
+                    "VALUES ($root, $relative, $path, $size, $mtime, $fingerprint, 'pending') " +
+                    "ON CONFLICT(path) DO UPDATE SET root_id = excluded.root_id, relative_path = excluded.relative_path, " +
+                    "size = excluded.size, mtime_ns = excluded.mtime_ns, fingerprint = excluded.fingerprint, " +
+                    "status = 'pending', error_kind = NULL, error_text = NULL RETURNING id;", transaction)
+                .With("$root", root.Value).With("$relative", relativePath).With("$path", path)
+                .With("$size", file.Size).With("$mtime", file.ModifiedUnixNs).With("$fingerprint", file.Fingerprint);
+            var id = new VideoId((long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!);
+            transaction.Commit();
+            return id;
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -80,32 +90,36 @@ public sealed class VideoRepository(CatalogDatabase database)
     public async Task<IReadOnlyList<long>> FailVideoAsync(VideoId id, string errorKind, string errorText, FileIdentity file,
         CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        using SqliteTransaction transaction = connection.BeginTransaction(deferred: false);
-        List<long> removed = await DeleteClipsAsync(connection, transaction, id, cancellationToken).ConfigureAwait(false);
-        using var command = CatalogCommand.Create(connection,
-                "UPDATE videos SET status = 'failed', error_kind = $kind, error_text = $text, size = $size, " +
-                "mtime_ns = $mtime, fingerprint = $fingerprint, indexed_at_ms = NULL, model_id = NULL, " +
-                "model_revision = NULL WHERE id = $id;", transaction)
-            .With("$kind", errorKind).With("$text", errorText).With("$size", file.Size)
-            .With("$mtime", file.ModifiedUnixNs).With("$fingerprint", file.Fingerprint).With("$id", id.Value);
-        await ExpectOneRowAsync(command, id, cancellationToken).ConfigureAwait(false);
-        transaction.Commit();
-        return removed;
+        return await database.RunAsync(async connection =>
+        {
+            using SqliteTransaction transaction = connection.BeginTransaction(deferred: false);
+            List<long> removed = await DeleteClipsAsync(connection, transaction, id, cancellationToken).ConfigureAwait(false);
+            using var command = CatalogCommand.Create(connection,
+                    "UPDATE videos SET status = 'failed', error_kind = $kind, error_text = $text, size = $size, " +
+                    "mtime_ns = $mtime, fingerprint = $fingerprint, indexed_at_ms = NULL, model_id = NULL, " +
+                    "model_revision = NULL WHERE id = $id;", transaction)
+                .With("$kind", errorKind).With("$text", errorText).With("$size", file.Size)
+                .With("$mtime", file.ModifiedUnixNs).With("$fingerprint", file.Fingerprint).With("$id", id.Value);
+            await ExpectOneRowAsync(command, id, cancellationToken).ConfigureAwait(false);
+            transaction.Commit();
+            return removed;
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Removes the video and its clips (the file is gone); returns the removed clip ids.</summary>
     /// <exception cref="CatalogException">No video has this id.</exception>
     public async Task<IReadOnlyList<long>> RemoveVideoAsync(VideoId id, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        using SqliteTransaction transaction = connection.BeginTransaction(deferred: false);
-        List<long> removed = await DeleteClipsAsync(connection, transaction, id, cancellationToken).ConfigureAwait(false);
-        using var command = CatalogCommand.Create(connection, "DELETE FROM videos WHERE id = $id;", transaction)
-            .With("$id", id.Value);
-        await ExpectOneRowAsync(command, id, cancellationToken).ConfigureAwait(false);
-        transaction.Commit();
-        return removed;
+        return await database.RunAsync(async connection =>
+        {
+            using SqliteTransaction transaction = connection.BeginTransaction(deferred: false);
+            List<long> removed = await DeleteClipsAsync(connection, transaction, id, cancellationToken).ConfigureAwait(false);
+            using var command = CatalogCommand.Create(connection, "DELETE FROM videos WHERE id = $id;", transaction)
+                .With("$id", id.Value);
+            await ExpectOneRowAsync(command, id, cancellationToken).ConfigureAwait(false);
+            transaction.Commit();
+            return removed;
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Points the video (and so its clips, which are kept) at its new location.</summary>
@@ -113,22 +127,24 @@ public sealed class VideoRepository(CatalogDatabase database)
     public async Task MoveVideoAsync(VideoId id, RootId newRoot, string newRelativePath,
         CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        using SqliteTransaction transaction = connection.BeginTransaction(deferred: false);
-        string path = await FullPathAsync(connection, transaction, newRoot, newRelativePath, cancellationToken)
-            .ConfigureAwait(false);
-        using var command = CatalogCommand.Create(connection,
-                "UPDATE videos SET root_id = $root, relative_path = $relative, path = $path WHERE id = $id;", transaction)
-            .With("$root", newRoot.Value).With("$relative", newRelativePath).With("$path", path).With("$id", id.Value);
-        try
+        await database.RunAsync(async connection =>
         {
-            await ExpectOneRowAsync(command, id, cancellationToken).ConfigureAwait(false);
-        }
-        catch (SqliteException ex) when (ex.SqliteErrorCode == SQLitePCL.raw.SQLITE_CONSTRAINT)
-        {
-            throw new CatalogException(database.FilePath, $"Cannot move video {id} to '{path}': another video has that path", ex);
-        }
-        transaction.Commit();
+            using SqliteTransaction transaction = connection.BeginTransaction(deferred: false);
+            string path = await FullPathAsync(connection, transaction, newRoot, newRelativePath, cancellationToken)
+                .ConfigureAwait(false);
+            using var command = CatalogCommand.Create(connection,
+                    "UPDATE videos SET root_id = $root, relative_path = $relative, path = $path WHERE id = $id;", transaction)
+                .With("$root", newRoot.Value).With("$relative", newRelativePath).With("$path", path).With("$id", id.Value);
+            try
+            {
+                await ExpectOneRowAsync(command, id, cancellationToken).ConfigureAwait(false);
+            }
+            catch (SqliteException ex) when (ex.SqliteErrorCode == SQLitePCL.raw.SQLITE_CONSTRAINT)
+            {
+                throw new CatalogException(database.FilePath, $"Cannot move video {id} to '{path}': another video has that path", ex);
+            }
+            transaction.Commit();
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<string> FullPathAsync(SqliteConnection connection, SqliteTransaction transaction, RootId root,

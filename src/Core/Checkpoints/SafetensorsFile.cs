@@ -37,24 +37,17 @@ public sealed class SafetensorsFile : IDisposable
     public IReadOnlyDictionary<string, string> Metadata { get; }
 
     /// <summary>Opens and validates <paramref name="path"/>; throws <see cref="SafetensorsFormatException"/> when it is not a
-    /// well-formed safetensors file and <see cref="FileNotFoundException"/> when it does not exist.</summary>
+    /// well-formed safetensors file (empty, truncated, a header length the file cannot hold, a malformed header) and
+    /// <see cref="FileNotFoundException"/> when it does not exist.</summary>
     public static SafetensorsFile Open(string path)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"Safetensors file '{path}' does not exist.", path);
         var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
         try
         {
-            long length = stream.Length;
-            if (length < 8) throw new SafetensorsFormatException(path, $"file has {length} bytes, fewer than the 8-byte header length.");
-            Span<byte> prefix = stackalloc byte[8];
-            stream.ReadExactly(prefix);
-            ulong headerLength = BinaryPrimitives.ReadUInt64LittleEndian(prefix);
-            if (headerLength < 2 || headerLength > MaxHeaderBytes || (long)headerLength > length - 8)
-                throw new SafetensorsFormatException(path, $"header length {headerLength} does not fit a file of {length} bytes.");
-            var header = new byte[headerLength];
-            stream.ReadExactly(header);
-            long dataStart = 8 + (long)headerLength;
-            var (tensors, metadata) = ParseHeader(path, header, length - dataStart);
+            byte[] header = ReadHeader(path, stream);
+            long dataStart = 8 + header.Length;
+            var (tensors, metadata) = ParseHeader(path, header, stream.Length - dataStart);
             return new SafetensorsFile(path, stream, dataStart, tensors, metadata);
         }
         catch
@@ -62,6 +55,48 @@ public sealed class SafetensorsFile : IDisposable
             stream.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// The 8-byte header length followed by the JSON header, exactly as stored in <paramref name="path"/>, with the
+    /// same checks on the length as <see cref="Open"/> (the JSON itself is not parsed): what identifies a checkpoint's
+    /// layout (names, dtypes, shapes, offsets) without reading its weights.
+    /// </summary>
+    /// <exception cref="SafetensorsFormatException">The file is empty, truncated or its header length does not fit it.</exception>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    public static byte[] ReadRawHeader(string path)
+    {
+        if (!File.Exists(path)) throw new FileNotFoundException($"Safetensors file '{path}' does not exist.", path);
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        byte[] header = ReadHeader(path, stream);
+        var raw = new byte[8 + header.Length];
+        BinaryPrimitives.WriteUInt64LittleEndian(raw, (ulong)header.Length);
+        header.CopyTo(raw, 8);
+        return raw;
+    }
+
+    /// <summary>Reads the header length and the header from the start of <paramref name="stream"/>, checking the length
+    /// against the file first so that no read runs past the end (which would only say "end of the stream").</summary>
+    private static byte[] ReadHeader(string path, FileStream stream)
+    {
+        long length = stream.Length;
+        if (length == 0)
+            throw new SafetensorsFormatException(path, "the file is empty (0 bytes); it was not written or copied completely. Download or copy it again.");
+        if (length < 8)
+            throw new SafetensorsFormatException(path, $"the file has only {length} bytes, fewer than the 8-byte header length (truncated).");
+        Span<byte> prefix = stackalloc byte[8];
+        stream.ReadExactly(prefix);
+        ulong headerLength = BinaryPrimitives.ReadUInt64LittleEndian(prefix);
+        if (headerLength < 2)
+            throw new SafetensorsFormatException(path, $"header length {headerLength} is too small for a JSON header.");
+        if (headerLength > (ulong)(length - 8))
+            throw new SafetensorsFormatException(path,
+                $"header length {headerLength} is longer than the {length - 8} bytes that follow it: the file is truncated or not a safetensors file.");
+        if (headerLength > MaxHeaderBytes)
+            throw new SafetensorsFormatException(path, $"header length {headerLength} is above the {MaxHeaderBytes}-byte limit; real checkpoints have far smaller headers.");
+        var header = new byte[headerLength];
+        stream.ReadExactly(header);
+        return header;
     }
 
     /// <summary>Reads one tensor's stored bytes as they are (little-endian, C order, its own dtype).</summary>

@@ -1,6 +1,6 @@
-using System.Buffers.Binary;
 using System.Security.Cryptography;
 using VideoSearch.Core.Catalog;
+using VideoSearch.Core.Checkpoints;
 
 namespace VideoSearch.Core.Hub;
 
@@ -35,22 +35,9 @@ public static class ModelIdentity
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(File.ReadAllBytes(Path.Combine(folder, "config.json")));
-        using (var weights = File.OpenRead(Path.Combine(folder, "model.safetensors")))
-        {
-            if (weights.Length < 8)
-                throw new Checkpoints.SafetensorsFormatException(Path.Combine(folder, "model.safetensors"),
-                    weights.Length == 0 ? "the file is empty (0 bytes)" : $"the file is {weights.Length} bytes, shorter than a header");
-            Span<byte> lengthBytes = stackalloc byte[8];
-            weights.ReadExactly(lengthBytes);
-            long length = BinaryPrimitives.ReadInt64LittleEndian(lengthBytes);
-            if (length <= 0 || length > weights.Length - 8)
-                throw new Checkpoints.SafetensorsFormatException(Path.Combine(folder, "model.safetensors"),
-                    $"the header length {length} does not fit the file ({weights.Length} bytes)");
-            var header = new byte[length];
-            weights.ReadExactly(header);
-            hash.AppendData(lengthBytes);
-            hash.AppendData(header);
-        }
+        // The length prefix and the JSON header, read and checked by Core's reader (an empty or truncated file
+        // gets its typed error there).
+        hash.AppendData(SafetensorsFile.ReadRawHeader(Path.Combine(folder, "model.safetensors")));
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 }

@@ -27,11 +27,17 @@ public sealed class ModelLocator(HubOptions options)
     /// <param name="progress">Receives download progress; nothing is reported when the model is already local.</param>
     /// <param name="cancellationToken">Stops the download; a partial file is kept for the next attempt.</param>
     /// <exception cref="ModelReferenceException">The reference is not a folder nor a valid hub id.</exception>
+    /// <exception cref="ModelFilesMissingException">A local folder lacks one of <see cref="RequiredFiles"/>.</exception>
     /// <exception cref="HubException">The model is neither cached nor obtainable (offline, unreachable, not found, refused, interrupted).</exception>
     public async Task<ResolvedModel> ResolveAsync(string? reference, IProgress<DownloadProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ModelReference model = ModelReference.Parse(string.IsNullOrWhiteSpace(reference) ? DefaultModel : reference);
-        if (model.IsFolder) return new ResolvedModel(model.Folder!, ModelSource.LocalFolder, null, null, null);
+        if (model.IsFolder)
+        {
+            // Checked here so a half-copied folder fails the same way in every command, before anything is read.
+            ModelFilesMissingException.ThrowIfMissing(model.Folder!, RequiredFiles);
+            return new ResolvedModel(model.Folder!, ModelSource.LocalFolder, null, null, null);
+        }
 
         var cache = new HuggingFaceCache(Options.CacheDirectory);
         string revision = model.Revision!;

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using TorchSharp;
+using VideoSearch.Core.Hub;
 using VideoSearch.Core.Model;
 using VideoSearch.Core.Native;
 using VideoSearch.Core.Text;
@@ -56,11 +57,18 @@ public sealed class XClipInference : IDisposable
     public int MaxTextLength => _embedder.MaxTextLength;
 
     /// <summary>Loads <c>config.json</c>, <c>model.safetensors</c> and the tokenizer files from <paramref name="modelFolder"/> on the CPU.</summary>
-    public static XClipInference Load(string modelFolder, string? modelId = null)
+    /// <exception cref="ModelFilesMissingException">The folder lacks any of these files (all are named).</exception>
+    /// <exception cref="ModelTooLargeException">The config describes a model that does not fit in <paramref name="memory"/>
+    /// (<see cref="ModelMemoryBudget.Default"/> when null); nothing is allocated.</exception>
+    public static XClipInference Load(string modelFolder, string? modelId = null, ModelMemoryBudget? memory = null)
     {
+        ModelFilesMissingException.ThrowIfMissing(modelFolder, [.. ModelLocator.RequiredFiles, .. ClipModelFiles.RequiredFiles]);
+        // The config first: an absurd or oversized one is refused in milliseconds, before the tokenizer is built
+        // and before any weight is read (FromPretrained checks it again, which costs one small parse).
+        (memory ?? ModelMemoryBudget.Default).EnsureFits(XClipConfig.Load(Path.Combine(modelFolder, "config.json")));
         TorchRuntime.EnsureLoaded();
         var tokenizer = ClipTokenizer.FromFolder(modelFolder);
-        var model = XClipModel.FromPretrained(modelFolder);
+        var model = XClipModel.FromPretrained(modelFolder, memory: memory);
         return new XClipInference(model, tokenizer, modelId ?? modelFolder);
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using VideoSearch.Core.Hub;
 
 namespace VideoSearch.Core.Model;
 
@@ -55,8 +56,10 @@ public sealed record XClipConfig
     {
         TextConfig.Validate();
         VisionConfig.Validate();
+        XClipConfigChecks.InRange("projection_dim", ProjectionDim, XClipConfigLimits.MaxWidth);
+        XClipConfigChecks.InRange("prompt_num_attention_heads", PromptNumAttentionHeads, XClipConfigLimits.MaxHeads);
         XClipConfigChecks.Divisible("projection_dim", ProjectionDim, "prompt_num_attention_heads", PromptNumAttentionHeads);
-        XClipConfigChecks.Positive("prompt_layers", PromptLayers);
+        XClipConfigChecks.InRange("prompt_layers", PromptLayers, XClipConfigLimits.MaxLayers);
         XClipConfigChecks.Activation("prompt_hidden_act", PromptHiddenAct);
         // The MIT runs on visual_projection outputs, so its width is the projection width (README note 7).
         if (ProjectionDim != VisionConfig.MitHiddenSize)
@@ -65,8 +68,13 @@ public sealed record XClipConfig
     }
 
     /// <summary>Reads and validates a Hugging Face <c>config.json</c>; unknown fields are ignored.</summary>
+    /// <exception cref="ModelFilesMissingException">The file does not exist.</exception>
+    /// <exception cref="XClipConfigException">The file cannot be read or is not a valid X-CLIP config.</exception>
     public static XClipConfig Load(string path)
     {
+        ArgumentNullException.ThrowIfNull(path);
+        string full = Path.GetFullPath(path);
+        ModelFilesMissingException.ThrowIfMissing(Path.GetDirectoryName(full)!, [Path.GetFileName(full)]);
         string text;
         try { text = File.ReadAllText(path); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

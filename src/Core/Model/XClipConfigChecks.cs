@@ -11,6 +11,15 @@ internal static class XClipConfigChecks
         if (value <= 0) throw new XClipConfigException($"{field} must be positive, got {value}.");
     }
 
+    /// <summary>Checks that <paramref name="value"/> is positive and at most <paramref name="limit"/> (see <see cref="XClipConfigLimits"/>).</summary>
+    public static void InRange(string field, long value, long limit)
+    {
+        Positive(field, value);
+        if (value > limit)
+            throw new XClipConfigException(
+                $"{field} is {value}, above the limit of {limit}: no X-CLIP model is that large, so the config is damaged or not meant for this program.");
+    }
+
     public static void Divisible(string field, int value, string divisorField, int divisor)
     {
         Positive(field, value);

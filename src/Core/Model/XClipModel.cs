@@ -1,6 +1,7 @@
 using TorchSharp;
 using TorchSharp.Modules;
 using VideoSearch.Core.Checkpoints;
+using VideoSearch.Core.Hub;
 using static TorchSharp.torch;
 
 namespace VideoSearch.Core.Model;
@@ -21,10 +22,14 @@ public sealed class XClipModel : nn.Module
     private readonly XClipPromptGenerator prompts_generator;
 
     /// <summary>Builds the architecture of <paramref name="config"/> with untrained weights on <paramref name="device"/>
-    /// (CPU when null; <c>meta</c> builds names and shapes without allocating storage).</summary>
-    public XClipModel(XClipConfig config, Device? device = null) : base(nameof(XClipModel))
+    /// (CPU when null; <c>meta</c> builds names and shapes without allocating storage). On the CPU the config is first
+    /// checked against <paramref name="memory"/> (<see cref="ModelMemoryBudget.Default"/> when null), before any module
+    /// is built.</summary>
+    /// <exception cref="XClipConfigException">A value is invalid or beyond <see cref="XClipConfigLimits"/>.</exception>
+    /// <exception cref="ModelTooLargeException">The weights would not fit in the memory available.</exception>
+    public XClipModel(XClipConfig config, Device? device = null, ModelMemoryBudget? memory = null)
+        : base(Admit(config, device, memory))
     {
-        config.Validate();
         Config = config;
         int p = config.ProjectionDim, dv = config.VisionConfig.HiddenSize, dt = config.TextConfig.HiddenSize;
         text_model = new XClipTextTransformer(config.TextConfig, device);
@@ -39,16 +44,34 @@ public sealed class XClipModel : nn.Module
         RegisterComponents();
     }
 
+    /// <summary>
+    /// Validates <paramref name="config"/> and, on the CPU, checks it against the memory budget; runs as the base
+    /// constructor's argument so a refused config never reaches TorchSharp (not even to load its native library).
+    /// Meta tensors have no storage, and other devices are reached by moving a CPU-built model.
+    /// </summary>
+    private static string Admit(XClipConfig config, Device? device, ModelMemoryBudget? memory)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        config.Validate();
+        if (device is null || device.type == DeviceType.CPU) (memory ?? ModelMemoryBudget.Default).EnsureFits(config);
+        return nameof(XClipModel);
+    }
+
     /// <summary>The configuration the model was built from.</summary>
     public XClipConfig Config { get; }
 
     /// <summary>Loads <c>config.json</c> and <c>model.safetensors</c> from <paramref name="modelFolder"/> with strict key and
     /// shape checks, moves the model to <paramref name="device"/> (CPU when null) and <paramref name="dtype"/>, and sets eval mode.
-    /// Throws <see cref="XClipConfigException"/>, <see cref="SafetensorsFormatException"/> or <see cref="CheckpointMismatchException"/>.</summary>
-    public static XClipModel FromPretrained(string modelFolder, Device? device = null, ScalarType dtype = ScalarType.Float32)
+    /// <paramref name="memory"/> is the budget the config is checked against before the model is built.
+    /// Throws <see cref="ModelFilesMissingException"/> (before anything is read), <see cref="XClipConfigException"/>,
+    /// <see cref="ModelTooLargeException"/>,
+    /// <see cref="SafetensorsFormatException"/> or <see cref="CheckpointMismatchException"/>.</summary>
+    public static XClipModel FromPretrained(string modelFolder, Device? device = null, ScalarType dtype = ScalarType.Float32,
+        ModelMemoryBudget? memory = null)
     {
+        ModelFilesMissingException.ThrowIfMissing(modelFolder, ModelLocator.RequiredFiles);
         var config = XClipConfig.Load(Path.Combine(modelFolder, "config.json"));
-        var model = new XClipModel(config);
+        var model = new XClipModel(config, null, memory);
         try
         {
             using (var file = SafetensorsFile.Open(Path.Combine(modelFolder, "model.safetensors")))

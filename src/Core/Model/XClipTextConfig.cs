@@ -53,11 +53,12 @@ public sealed record XClipTextConfig
     /// <summary>Checks every dimension; throws <see cref="XClipConfigException"/> naming the values.</summary>
     public void Validate()
     {
-        XClipConfigChecks.Positive("text_config.vocab_size", VocabSize);
-        XClipConfigChecks.Positive("text_config.hidden_size", HiddenSize);
-        XClipConfigChecks.Positive("text_config.intermediate_size", IntermediateSize);
-        XClipConfigChecks.Positive("text_config.num_hidden_layers", NumHiddenLayers);
-        XClipConfigChecks.Positive("text_config.max_position_embeddings", MaxPositionEmbeddings);
+        XClipConfigChecks.InRange("text_config.vocab_size", VocabSize, XClipConfigLimits.MaxVocabularySize);
+        XClipConfigChecks.InRange("text_config.hidden_size", HiddenSize, XClipConfigLimits.MaxWidth);
+        XClipConfigChecks.InRange("text_config.intermediate_size", IntermediateSize, XClipConfigLimits.MaxIntermediateSize);
+        XClipConfigChecks.InRange("text_config.num_hidden_layers", NumHiddenLayers, XClipConfigLimits.MaxLayers);
+        XClipConfigChecks.InRange("text_config.num_attention_heads", NumAttentionHeads, XClipConfigLimits.MaxHeads);
+        XClipConfigChecks.InRange("text_config.max_position_embeddings", MaxPositionEmbeddings, XClipConfigLimits.MaxPositionEmbeddings);
         XClipConfigChecks.Divisible("text_config.hidden_size", HiddenSize, "text_config.num_attention_heads", NumAttentionHeads);
         XClipConfigChecks.Epsilon("text_config.layer_norm_eps", LayerNormEps);
         XClipConfigChecks.Activation("text_config.hidden_act", HiddenAct);

@@ -68,15 +68,19 @@ public sealed record XClipVisionConfig
     /// <summary>Checks every dimension; throws <see cref="XClipConfigException"/> naming the values.</summary>
     public void Validate()
     {
-        XClipConfigChecks.Positive("vision_config.hidden_size", HiddenSize);
-        XClipConfigChecks.Positive("vision_config.intermediate_size", IntermediateSize);
-        XClipConfigChecks.Positive("vision_config.num_hidden_layers", NumHiddenLayers);
+        XClipConfigChecks.InRange("vision_config.hidden_size", HiddenSize, XClipConfigLimits.MaxWidth);
+        XClipConfigChecks.InRange("vision_config.intermediate_size", IntermediateSize, XClipConfigLimits.MaxIntermediateSize);
+        XClipConfigChecks.InRange("vision_config.num_hidden_layers", NumHiddenLayers, XClipConfigLimits.MaxLayers);
+        XClipConfigChecks.InRange("vision_config.num_attention_heads", NumAttentionHeads, XClipConfigLimits.MaxHeads);
         XClipConfigChecks.Divisible("vision_config.hidden_size", HiddenSize, "vision_config.num_attention_heads", NumAttentionHeads);
-        XClipConfigChecks.Positive("vision_config.mit_intermediate_size", MitIntermediateSize);
-        XClipConfigChecks.Positive("vision_config.mit_num_hidden_layers", MitNumHiddenLayers);
+        XClipConfigChecks.InRange("vision_config.mit_hidden_size", MitHiddenSize, XClipConfigLimits.MaxWidth);
+        XClipConfigChecks.InRange("vision_config.mit_intermediate_size", MitIntermediateSize, XClipConfigLimits.MaxIntermediateSize);
+        XClipConfigChecks.InRange("vision_config.mit_num_hidden_layers", MitNumHiddenLayers, XClipConfigLimits.MaxLayers);
+        XClipConfigChecks.InRange("vision_config.mit_num_attention_heads", MitNumAttentionHeads, XClipConfigLimits.MaxHeads);
         XClipConfigChecks.Divisible("vision_config.mit_hidden_size", MitHiddenSize, "vision_config.mit_num_attention_heads", MitNumAttentionHeads);
-        XClipConfigChecks.Positive("vision_config.num_channels", NumChannels);
-        XClipConfigChecks.Positive("vision_config.num_frames", NumFrames);
+        XClipConfigChecks.InRange("vision_config.num_channels", NumChannels, XClipConfigLimits.MaxChannels);
+        XClipConfigChecks.InRange("vision_config.num_frames", NumFrames, XClipConfigLimits.MaxFrames);
+        XClipConfigChecks.InRange("vision_config.image_size", ImageSize, XClipConfigLimits.MaxImageSize);
         XClipConfigChecks.Divisible("vision_config.image_size", ImageSize, "vision_config.patch_size", PatchSize);
         XClipConfigChecks.Epsilon("vision_config.layer_norm_eps", LayerNormEps);
         XClipConfigChecks.Activation("vision_config.hidden_act", HiddenAct);

@@ -1,11 +1,13 @@
 using System.Text.Json;
+using VideoSearch.Core.Hub;
 
 namespace VideoSearch.Core.Text;
 
 /// <summary>
 /// Reads a model folder's tokenizer files: <c>vocab.json</c> and <c>merges.txt</c> (required) and, where present,
 /// <c>tokenizer_config.json</c> and <c>special_tokens_map.json</c> for the special tokens and the maximum length.
-/// Every problem becomes a <see cref="TokenizerException"/> naming the file.
+/// A missing required file is a <see cref="ModelFilesMissingException"/>; every other problem becomes a
+/// <see cref="TokenizerException"/> naming the file.
 /// </summary>
 internal sealed class ClipModelFiles
 {
@@ -13,6 +15,9 @@ internal sealed class ClipModelFiles
     public const string MergesFile = "merges.txt";
     public const string TokenizerConfigFile = "tokenizer_config.json";
     public const string SpecialTokensMapFile = "special_tokens_map.json";
+
+    /// <summary>The files a CLIP tokenizer cannot be built without.</summary>
+    public static readonly string[] RequiredFiles = [VocabularyFile, MergesFile];
 
     private const string MergesHeader = "#version";
     private const int DefaultModelMaxLength = 77;
@@ -45,7 +50,7 @@ internal sealed class ClipModelFiles
 
     public static ClipModelFiles Read(string folder)
     {
-        if (!Directory.Exists(folder)) throw new TokenizerException(folder, "model folder not found.");
+        ModelFilesMissingException.ThrowIfMissing(folder, RequiredFiles);
 
         var files = new ClipModelFiles(folder, ReadVocabulary(Path.Combine(folder, VocabularyFile)), ReadMerges(Path.Combine(folder, MergesFile)));
         // Later files override earlier ones, as in Hugging Face's loading order.
@@ -61,14 +66,8 @@ internal sealed class ClipModelFiles
         throw new TokenizerException(PathOf(VocabularyFile), $"special token '{token}' is not in the vocabulary.");
     }
 
-    private static void RequireFile(string path)
-    {
-        if (!File.Exists(path)) throw new TokenizerException(path, "file not found; a CLIP model folder needs vocab.json and merges.txt.");
-    }
-
     private static Dictionary<string, int> ReadVocabulary(string path)
     {
-        RequireFile(path);
         Dictionary<string, int>? vocabulary;
         try
         {
@@ -90,7 +89,6 @@ internal sealed class ClipModelFiles
 
     private static List<string> ReadMerges(string path)
     {
-        RequireFile(path);
         string[] lines;
         try
         {

@@ -50,7 +50,8 @@ public sealed class ClipTokenizer
     /// <c>&lt;|startoftext|&gt;</c>, end and pad token <c>&lt;|endoftext|&gt;</c>).
     /// </summary>
     /// <param name="modelFolder">The folder holding the tokenizer files.</param>
-    /// <exception cref="TokenizerException">A file is missing or malformed; the message names it.</exception>
+    /// <exception cref="VideoSearch.Core.Hub.ModelFilesMissingException">vocab.json or merges.txt is missing.</exception>
+    /// <exception cref="TokenizerException">A file is malformed; the message names it.</exception>
     public static ClipTokenizer FromFolder(string modelFolder)
     {
         ArgumentNullException.ThrowIfNull(modelFolder);

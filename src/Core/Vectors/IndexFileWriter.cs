@@ -54,7 +54,18 @@ internal sealed class IndexFileWriter : IDisposable
 
     public void Dispose()
     {
-        _buffer.Dispose();
-        if (!_committed && File.Exists(_temporaryPath)) File.Delete(_temporaryPath);
+        try
+        {
+            // On a full disk this flush fails again; the half-written temporary file must still go.
+            _buffer.Dispose();
+        }
+        catch (IOException) when (!_committed)
+        {
+            _file.Dispose();
+        }
+        finally
+        {
+            if (!_committed && File.Exists(_temporaryPath)) File.Delete(_temporaryPath);
+        }
     }
 }

@@ -57,14 +57,14 @@ public class CatalogDatabaseTests
     }
 
     [Fact]
-    public async Task OpenAsync_GarbageFile_ThrowsCatalogExceptionNamingFile()
+    public async Task OpenAsync_GarbageFile_ThrowsCatalogCorruptNamingFile()
     {
         string directory = TempCatalog.NewDirectory();
         Directory.CreateDirectory(directory);
         string path = Path.Combine(directory, CatalogDatabase.FileName);
         await File.WriteAllTextAsync(path, new string('x', 4096) + " this is not a SQLite database");
 
-        var error = await Assert.ThrowsAsync<CatalogException>(() => VideoCatalog.OpenAsync(directory));
+        var error = await Assert.ThrowsAsync<CatalogCorruptException>(() => VideoCatalog.OpenAsync(directory));
 
         Assert.Equal(path, error.DatabasePath);
         Assert.Contains(path, error.Message);

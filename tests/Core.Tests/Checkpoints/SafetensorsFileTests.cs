@@ -98,6 +98,59 @@ public sealed class SafetensorsFileTests : IDisposable
         Assert.Throws<SafetensorsFormatException>(() => SafetensorsFile.Open(path));
     }
 
+    [Theory]
+    [InlineData(nameof(SafetensorsFile.Open))]
+    [InlineData(nameof(SafetensorsFile.ReadRawHeader))]
+    public void OpenOrReadRawHeader_ZeroByteFile_ThrowsSayingItIsEmpty(string method)
+    {
+        string path = Path.Combine(dir, "model.safetensors");
+        File.WriteAllBytes(path, []);
+
+        var e = Assert.Throws<SafetensorsFormatException>(() =>
+        {
+            if (method == nameof(SafetensorsFile.Open)) SafetensorsFile.Open(path).Dispose();
+            else SafetensorsFile.ReadRawHeader(path);
+        });
+
+        Assert.Contains("empty (0 bytes)", e.Message);
+        Assert.Contains(path, e.Message);
+        Assert.Equal(path, e.FilePath);
+    }
+
+    [Fact]
+    public void Open_HeaderLengthCutShort_ThrowsSayingTruncated()
+    {
+        string path = Path.Combine(dir, "cut.safetensors");
+        File.WriteAllBytes(path, new SafetensorsWriter().AddFloats("w", [1], [1]).ToBytes()[..5]);
+
+        var e = Assert.Throws<SafetensorsFormatException>(() => SafetensorsFile.Open(path));
+
+        Assert.Contains("only 5 bytes, fewer than the 8-byte header length (truncated)", e.Message);
+    }
+
+    [Fact]
+    public void Open_HeaderLongerThanFile_ThrowsSayingTruncated()
+    {
+        byte[] bytes = new SafetensorsWriter().AddFloats("w", [4], [1, 2, 3, 4]).ToBytes();
+        string path = Path.Combine(dir, "cut-header.safetensors");
+        File.WriteAllBytes(path, bytes[..20]); // the length says more header bytes than the 12 left
+
+        var e = Assert.Throws<SafetensorsFormatException>(() => SafetensorsFile.Open(path));
+
+        Assert.Contains("longer than the 12 bytes that follow it", e.Message);
+        Assert.Contains("truncated", e.Message);
+    }
+
+    [Fact]
+    public void ReadRawHeader_ValidFile_LengthPrefixAndHeaderAsStored()
+    {
+        var writer = new SafetensorsWriter().AddFloats("w", [2], [1, 2]);
+        byte[] bytes = writer.ToBytes();
+        string path = writer.WriteTo(Path.Combine(dir, "raw.safetensors"));
+
+        Assert.Equal(bytes[..^8], SafetensorsFile.ReadRawHeader(path));
+    }
+
     [Fact]
     public void Open_MissingFile_ThrowsFileNotFound()
     {

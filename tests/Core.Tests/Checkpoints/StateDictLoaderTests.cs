@@ -1,4 +1,5 @@
 using VideoSearch.Core.Checkpoints;
+using VideoSearch.Core.Hub;
 using VideoSearch.Core.Model;
 using VideoSearch.TestSupport;
 using static TorchSharp.torch;
@@ -32,9 +33,48 @@ public sealed class StateDictLoaderTests : IDisposable
         Assert.Equal(["text_projection.weight", "mit.position_embedding"], e.Missing.Order().Reverse());
         Assert.Equal(["clip_extra.weight"], e.Unexpected);
         Assert.Single(e.Mismatched);
-        Assert.Contains("logit_scale: checkpoint F32 [1] vs model []", e.Message);
+        Assert.Contains("mis-shaped: logit_scale: checkpoint [1] vs model []", e.Message);
+        Assert.Empty(e.WrongDType);
         Assert.Contains("missing: mit.position_embedding", e.Message);
         Assert.Contains("unexpected: clip_extra.weight", e.Message);
+    }
+
+    [Fact]
+    public void Load_IntegerTensorOfTheRightShape_ReportsTheDTypeNotAShape()
+    {
+        using var model = new XClipModel(XClipConfig.Load(Path.Combine(TinyKit, "config.json")));
+        using var file = CheckpointWithLogitScale(model, "I32", [], BitConverter.GetBytes(3));
+
+        var e = Assert.Throws<CheckpointMismatchException>(() => StateDictLoader.Load(model, file));
+
+        Assert.Empty(e.Mismatched);
+        Assert.Equal(["logit_scale: dtype I32, the model needs a float (F32, F16 or BF16)"], e.WrongDType);
+        Assert.Contains("wrong dtype: logit_scale: dtype I32", e.Message);
+        Assert.DoesNotContain("mis-shaped:", e.Message);
+    }
+
+    [Fact]
+    public void Load_IntegerTensorOfTheWrongShape_ReportsBothDifferencesSeparately()
+    {
+        using var model = new XClipModel(XClipConfig.Load(Path.Combine(TinyKit, "config.json")));
+        using var file = CheckpointWithLogitScale(model, "I64", [2], new byte[16]);
+
+        var e = Assert.Throws<CheckpointMismatchException>(() => StateDictLoader.Load(model, file));
+
+        Assert.Equal(["logit_scale: checkpoint [2] vs model []"], e.Mismatched);
+        Assert.Equal(["logit_scale: dtype I64, the model needs a float (F32, F16 or BF16)"], e.WrongDType);
+    }
+
+    /// <summary>A checkpoint with every key of <paramref name="model"/> as zero floats, except logit_scale stored as given.</summary>
+    private SafetensorsFile CheckpointWithLogitScale(XClipModel model, string dtype, long[] shape, byte[] data)
+    {
+        var writer = new SafetensorsWriter();
+        foreach (var (name, tensor) in model.state_dict())
+        {
+            if (name == "logit_scale") writer.Add(name, dtype, shape, data);
+            else writer.AddFloats(name, tensor.shape, new float[tensor.numel()]);
+        }
+        return SafetensorsFile.Open(writer.WriteTo(Path.Combine(dir, $"logit-scale-{dtype}.safetensors")));
     }
 
     [Fact]
@@ -84,13 +124,13 @@ public sealed class StateDictLoaderTests : IDisposable
     }
 
     [Fact]
-    public void FromPretrained_NoWeightsFile_ThrowsFileNotFound()
+    public void FromPretrained_NoWeightsFile_ThrowsModelFilesMissing()
     {
         File.Copy(Path.Combine(TinyKit, "config.json"), Path.Combine(dir, "config.json"));
 
-        var e = Assert.Throws<FileNotFoundException>(() => XClipModel.FromPretrained(dir));
+        var e = Assert.Throws<ModelFilesMissingException>(() => XClipModel.FromPretrained(dir));
 
-        Assert.Contains("model.safetensors", e.Message);
+        Assert.Equal(["model.safetensors"], e.MissingFiles);
     }
 
     [Fact]

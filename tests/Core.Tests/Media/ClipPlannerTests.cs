@@ -53,6 +53,62 @@ public class ClipPlannerTests
     }
 
     [Fact]
+    public void Plan_TailShorterThanHalfAStride_LastWindowExtendedNoNearDuplicate()
+    {
+        var clips = ClipPlanner.Plan(30.003, Defaults);
+
+        Assert.DoesNotContain(clips, c => c.StartSeconds == 26.003);
+        Assert.Equal((26.0, 30.003), (clips[^1].StartSeconds, clips[^1].EndSeconds));
+        Assert.Equal(24.0, clips[^2].StartSeconds);
+        Assert.Equal(14, clips.Count);
+    }
+
+    [Fact]
+    public void Plan_TailOfExactlyHalfAStride_EndAlignedWindowAdded()
+    {
+        var clips = ClipPlanner.Plan(9.0, Defaults);
+
+        Assert.Equal([(4.0, 8.0), (5.0, 9.0)], clips.TakeLast(2).Select(c => (c.StartSeconds, c.EndSeconds)));
+    }
+
+    [Fact]
+    public void Plan_SlightlyLongerThanOneWindow_OneExtendedClipFromZero()
+    {
+        var clip = Assert.Single(ClipPlanner.Plan(4.5, Defaults));
+
+        Assert.Equal((0.0, 4.5), (clip.StartSeconds, clip.EndSeconds));
+    }
+
+    public static TheoryData<double, double> PlanShapes => new()
+    {
+        { 4.0, 2.0 }, { 4.0, 4.0 }, { 4.0, 1.0 }, { 10.0, 3.0 }, { 2.0, 1.5 }, { 3.0, 0.7 }, { 1.0, 1.0 },
+    };
+
+    [Theory]
+    [MemberData(nameof(PlanShapes))]
+    public void Plan_ManyDurations_StartsHalfAStrideApartNoGapsEndCovered(double window, double stride)
+    {
+        var options = new ClipPlanOptions(window, stride, 8);
+        // 0.5 s to 200 s in an odd step (0.0137 s), so the tail takes many values relative to the stride.
+        for (double duration = 0.5; duration <= 200; duration += 0.0137)
+        {
+            var clips = ClipPlanner.Plan(duration, options);
+            string at = $"duration {duration}, window {window}, stride {stride}";
+
+            Assert.True(clips[0].StartSeconds == 0.0, at);
+            // The planner rounds every time to microseconds, the end included.
+            Assert.True(clips[^1].EndSeconds == Math.Round(duration, 6, MidpointRounding.AwayFromZero), $"end not covered: {at}");
+            for (int i = 1; i < clips.Count; i++)
+            {
+                // 1e-6: starts are rounded to microseconds, so a half-stride distance can come out one step short.
+                Assert.True(clips[i].StartSeconds - clips[i - 1].StartSeconds >= stride / 2 - 1e-6, $"clips {i - 1} and {i} too close: {at}");
+                Assert.True(clips[i].StartSeconds <= clips[i - 1].EndSeconds, $"gap before clip {i}: {at}");
+            }
+            Assert.All(clips, c => Assert.True(c.EndSeconds - c.StartSeconds <= window + stride / 2 + 1e-6, $"clip too long: {at}"));
+        }
+    }
+
+    [Fact]
     public void Plan_ShorterThanOneWindow_OneClipOverTheWholeVideo()
     {
         var clip = Assert.Single(ClipPlanner.Plan(0.12, Defaults));

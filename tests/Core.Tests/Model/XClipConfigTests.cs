@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using VideoSearch.Core.Hub;
 using VideoSearch.Core.Model;
 using VideoSearch.TestSupport;
 
@@ -89,10 +90,12 @@ public class XClipConfigTests
     }
 
     [Fact]
-    public void Load_MissingFile_ThrowsConfigException()
+    public void Load_MissingFile_ThrowsModelFilesMissing()
     {
-        var e = Assert.Throws<XClipConfigException>(() => XClipConfig.Load("/nonexistent/config.json"));
+        var e = Assert.Throws<ModelFilesMissingException>(() => XClipConfig.Load("/nonexistent/config.json"));
 
-        Assert.Contains("/nonexistent/config.json", e.Message);
+        Assert.Equal("/nonexistent", e.Folder);
+        Assert.Equal(["config.json"], e.MissingFiles);
+        Assert.Contains("/nonexistent", e.Message);
     }
 }

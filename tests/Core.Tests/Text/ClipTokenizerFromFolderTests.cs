@@ -1,4 +1,5 @@
 using System.Text.Json;
+using VideoSearch.Core.Hub;
 using VideoSearch.Core.Text;
 
 namespace VideoSearch.Core.Tests.Text;
@@ -29,13 +30,14 @@ public sealed class ClipTokenizerFromFolderTests : IDisposable
     [Theory]
     [InlineData("vocab.json")]
     [InlineData("merges.txt")]
-    public void FromFolder_RequiredFileMissing_ThrowsNamingFile(string file)
+    public void FromFolder_RequiredFileMissing_ThrowsModelFilesMissingNamingFile(string file)
     {
         File.Delete(Path.Combine(_folder, file));
 
-        TokenizerException error = Assert.Throws<TokenizerException>(() => ClipTokenizer.FromFolder(_folder));
+        var error = Assert.Throws<ModelFilesMissingException>(() => ClipTokenizer.FromFolder(_folder));
 
-        Assert.Equal(Path.Combine(_folder, file), error.FilePath);
+        Assert.Equal(_folder, error.Folder);
+        Assert.Equal([file], error.MissingFiles);
         Assert.Contains(file, error.Message);
     }
 
@@ -44,9 +46,10 @@ public sealed class ClipTokenizerFromFolderTests : IDisposable
     {
         string missing = Path.Combine(_folder, "nope");
 
-        TokenizerException error = Assert.Throws<TokenizerException>(() => ClipTokenizer.FromFolder(missing));
+        var error = Assert.Throws<ModelFilesMissingException>(() => ClipTokenizer.FromFolder(missing));
 
-        Assert.Equal(missing, error.FilePath);
+        Assert.Equal(missing, error.Folder);
+        Assert.Contains("does not exist", error.Message);
     }
 
     [Theory]
