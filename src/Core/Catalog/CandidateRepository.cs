@@ -20,8 +20,10 @@ public sealed class CandidateRepository(CatalogDatabase database)
     /// in the order given, missing ids left out; the caller disposes the batch (its buffers are pooled).
     /// </summary>
     /// <exception cref="CatalogException">A stored vector does not have the model's shape (a damaged row).</exception>
-    public async Task<CandidateBatch> GetCandidatesAsync(IReadOnlyList<long> clipIds, ModelState model,
-        CancellationToken cancellationToken)
+    public Task<CandidateBatch> GetCandidatesAsync(IReadOnlyList<long> clipIds, ModelState model, CancellationToken cancellationToken) =>
+        database.GuardAsync(() => GetCandidatesCoreAsync(clipIds, model, cancellationToken));
+
+    private async Task<CandidateBatch> GetCandidatesCoreAsync(IReadOnlyList<long> clipIds, ModelState model, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(model);
         int embeddingDim = model.EmbeddingDim;
@@ -86,7 +88,10 @@ public sealed class CandidateRepository(CatalogDatabase database)
     }
 
     /// <summary>The clips with the given ids without their vectors, in the order given (missing ids left out).</summary>
-    public async Task<IReadOnlyList<CandidateClip>> GetClipsAsync(IReadOnlyList<long> clipIds, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<CandidateClip>> GetClipsAsync(IReadOnlyList<long> clipIds, CancellationToken cancellationToken) =>
+        database.GuardAsync(() => GetClipsCoreAsync(clipIds, cancellationToken));
+
+    private async Task<IReadOnlyList<CandidateClip>> GetClipsCoreAsync(IReadOnlyList<long> clipIds, CancellationToken cancellationToken)
     {
         var slots = Slots(clipIds);
         if (slots.Count == 0) return [];
@@ -105,7 +110,10 @@ public sealed class CandidateRepository(CatalogDatabase database)
     }
 
     /// <summary>The stored embedding of one clip, or null when there is no such clip.</summary>
-    public async Task<float[]?> GetEmbeddingAsync(long clipId, CancellationToken cancellationToken)
+    public Task<float[]?> GetEmbeddingAsync(long clipId, CancellationToken cancellationToken) =>
+        database.GuardAsync(() => GetEmbeddingCoreAsync(clipId, cancellationToken));
+
+    private async Task<float[]?> GetEmbeddingCoreAsync(long clipId, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         using var command = Command(connection, "SELECT embedding FROM clips WHERE id = $id;", ("$id", clipId));
@@ -115,7 +123,10 @@ public sealed class CandidateRepository(CatalogDatabase database)
     }
 
     /// <summary>The ids of every clip of one video, in time order (empty when there is no such video).</summary>
-    public async Task<IReadOnlyList<long>> GetClipIdsOfVideoAsync(long videoId, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<long>> GetClipIdsOfVideoAsync(long videoId, CancellationToken cancellationToken) =>
+        database.GuardAsync(() => GetClipIdsOfVideoCoreAsync(videoId, cancellationToken));
+
+    private async Task<IReadOnlyList<long>> GetClipIdsOfVideoCoreAsync(long videoId, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         using var command = Command(connection, "SELECT id FROM clips WHERE video_id = $video ORDER BY start_s, id;",
@@ -124,7 +135,10 @@ public sealed class CandidateRepository(CatalogDatabase database)
     }
 
     /// <summary>The ids of every clip whose video passes <paramref name="filters"/>.</summary>
-    public async Task<IReadOnlySet<long>> GetAllowedClipIdsAsync(ClipFilter filters, CancellationToken cancellationToken)
+    public Task<IReadOnlySet<long>> GetAllowedClipIdsAsync(ClipFilter filters, CancellationToken cancellationToken) =>
+        database.GuardAsync(() => GetAllowedClipIdsCoreAsync(filters, cancellationToken));
+
+    private async Task<IReadOnlySet<long>> GetAllowedClipIdsCoreAsync(ClipFilter filters, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filters);
         var conditions = new List<string>();
