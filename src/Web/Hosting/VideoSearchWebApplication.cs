@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace VideoSearch.Web.Hosting;
 
@@ -16,8 +17,13 @@ public static class VideoSearchWebApplication
     /// <c>IMediaLibrary</c>, the indexing worker and readiness checks (tagged <see cref="Health.HealthCheckTags.Ready"/>);
     /// <paramref name="configure"/> applies command-line overrides (e.g. <c>--urls</c>) over the <c>Web</c> section.
     /// </summary>
+    /// <param name="args">Configuration from the command line (e.g. <c>--Web:AccessToken=…</c>, <c>--AllowedHosts=…</c>).</param>
+    /// <param name="registerServices">Adds the services the endpoints use.</param>
+    /// <param name="configure">Overrides of the <c>Web</c> section.</param>
+    /// <param name="logFormat">How the console log is written (<see cref="ConsoleLogging.AddVideoSearchConsole"/>); applied before <paramref name="registerServices"/>, which may replace it.</param>
     /// <exception cref="WebServerConfigurationException">The settings are invalid, e.g. a non-loopback address without an access token.</exception>
-    public static WebApplication Build(string[] args, Action<WebApplicationBuilder> registerServices, Action<WebServerOptions>? configure = null)
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder> registerServices, Action<WebServerOptions>? configure = null,
+        LogFormat logFormat = LogFormat.Plain)
     {
         ArgumentNullException.ThrowIfNull(registerServices);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -34,8 +40,11 @@ public static class VideoSearchWebApplication
         var problems = WebServerOptionsValidator.FindProblems(settings);
         if (problems.Count > 0) throw new WebServerConfigurationException(problems);
 
-        builder.WebHost.UseUrls([.. WebServerOptionsValidator.SplitUrls(settings.Urls)]);
+        var urls = WebServerOptionsValidator.SplitUrls(settings.Urls);
+        builder.WebHost.UseUrls([.. urls]);
         builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
+        LoopbackHosts.Configure(builder, urls);
+        builder.Logging.AddVideoSearchConsole(logFormat);
         registerServices(builder);
         builder.Services.AddVideoSearchWeb(configure);
 
