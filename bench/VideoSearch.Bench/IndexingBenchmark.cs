@@ -1,3 +1,5 @@
+using VideoSearch.Core.Library;
+using VideoSearch.Core.Catalog;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
 using VideoSearch.Core.Inference;
@@ -60,7 +62,9 @@ public sealed class IndexingBenchmark : IBenchmark
             };
             var timings = new StageTimings();
             var progress = new IndexingProgress();
-            using var session = await IndexerSession.OpenAsync(options.DatabaseDirectory, encoder, NullLogger.Instance, cancellationToken);
+            using var catalog = await VideoCatalog.OpenAsync(options.DatabaseDirectory, cancellationToken);
+            using var vectors = new LibraryVectorIndex(catalog, NullLogger<LibraryVectorIndex>.Instance) { Writable = true };
+            using var session = await IndexerSession.OpenAsync(catalog, vectors, encoder, NullLogger.Instance, cancellationToken);
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             IndexingSummary summary = await new IndexingPass(session, options, progress, timings, NullLogger.Instance)
                 .RunAsync(cancellationToken);

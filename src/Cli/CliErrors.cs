@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using VideoSearch.Core.Errors;
 
 namespace VideoSearch.Cli;
@@ -9,7 +10,7 @@ namespace VideoSearch.Cli;
 /// </summary>
 internal static class CliErrors
 {
-    public static async Task<int> RunAsync(Func<Task<int>> body)
+    public static async Task<int> RunAsync(Func<Task<int>> body, TextWriter? error = null)
     {
         try
         {
@@ -21,7 +22,7 @@ internal static class CliErrors
         }
         catch (Exception e)
         {
-            return Report(e, Console.Error);
+            return Report(e, error ?? Console.Error);
         }
     }
 
@@ -29,6 +30,11 @@ internal static class CliErrors
     public static int Report(Exception e, TextWriter error)
     {
         bool debug = Environment.GetEnvironmentVariable("VIDEOSEARCH_DEBUG") == "1";
+        if (e is OptionsValidationException invalid)
+        {
+            foreach (string failure in invalid.Failures) error.WriteLine($"error: {failure}");
+            return ExitCodes.Usage;
+        }
         if (ExitCodeOf(e) is { } code)
         {
             error.WriteLine($"error: {e.Message}");
@@ -44,6 +50,7 @@ internal static class CliErrors
     public static int? ExitCodeOf(Exception e) => e switch
     {
         VideoSearchException known => ExitCodes.For(known.Kind),
+        OptionsValidationException => ExitCodes.Usage,
         FileNotFoundException or DirectoryNotFoundException => ExitCodes.NotFound,
         UnauthorizedAccessException => ExitCodes.Environment,
         _ => null,

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using VideoSearch.Web.Hosting;
 
 namespace VideoSearch.Cli;
 
@@ -8,12 +9,27 @@ internal static class CommonOptions
     /// <summary>The model used when none is given.</summary>
     public const string DefaultModel = "microsoft/xclip-base-patch32";
 
-    /// <summary><c>--model &lt;folder|hub-id&gt;</c>.</summary>
+    /// <summary><c>--model &lt;folder|hub-id&gt;</c> (see <see cref="RequestedModel"/> for what an absent one means).</summary>
     public static Option<string> Model() => new("--model", "-m")
     {
         Description = "A model folder (config.json + model.safetensors) or a Hugging Face id such as " +
-                      "microsoft/xclip-base-patch32 (optionally @revision).",
-        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("VIDEOSEARCH_MODEL") is { Length: > 0 } m ? m : DefaultModel,
+                      "microsoft/xclip-base-patch32 (optionally @revision). Default: $VIDEOSEARCH_MODEL, else the library's model, else " + DefaultModel + ".",
+    };
+
+    /// <summary>
+    /// The model asked for: <c>--model</c> when given, else <c>$VIDEOSEARCH_MODEL</c>, else null (the library's own
+    /// model, or <see cref="DefaultModel"/> for a library that has none yet).
+    /// </summary>
+    public static string? RequestedModel(ParseResult parse, Option<string> model) =>
+        parse.GetResult(model) is { Implicit: false } ? parse.GetValue(model)
+        : Environment.GetEnvironmentVariable("VIDEOSEARCH_MODEL") is { Length: > 0 } fromEnvironment ? fromEnvironment
+        : null;
+
+    /// <summary><c>--log-format plain|json</c>.</summary>
+    public static Option<LogFormat> LogFormat() => new("--log-format")
+    {
+        Description = "Console log format: plain single lines (default) or json (one object per line).",
+        DefaultValueFactory = _ => Web.Hosting.LogFormat.Plain,
     };
 
     /// <summary><c>--db &lt;dir&gt;</c>: where the library (catalog, vector index) lives.</summary>

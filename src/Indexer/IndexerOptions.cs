@@ -12,9 +12,6 @@ public sealed class IndexerOptions
     /// <summary>The library folder holding the catalog and the vector index.</summary>
     public string DatabaseDirectory { get; set; } = "";
 
-    /// <summary>A model folder or a Hugging Face id (optionally <c>@revision</c>).</summary>
-    public string Model { get; set; } = "microsoft/xclip-base-patch32";
-
     /// <summary>Keep following the roots for added, changed and deleted files after the first pass.</summary>
     public bool Watch { get; set; }
 
@@ -54,7 +51,6 @@ public sealed class IndexerOptions
         foreach (string root in Roots)
             if (string.IsNullOrWhiteSpace(root)) problems.Add("Indexer:Roots holds an empty folder name.");
         if (string.IsNullOrWhiteSpace(DatabaseDirectory)) problems.Add("Indexer:DatabaseDirectory is empty.");
-        if (string.IsNullOrWhiteSpace(Model)) problems.Add("Indexer:Model is empty.");
         if (BatchSize is < 1 or > 1024) problems.Add($"Indexer:BatchSize must be 1..1024, got {BatchSize}.");
         if (ExtractionConcurrency is < 1 or > 64)
             problems.Add($"Indexer:ExtractionConcurrency must be 1..64, got {ExtractionConcurrency}.");

@@ -1,16 +1,15 @@
 using Microsoft.Extensions.Logging;
 using VideoSearch.Core.Catalog;
-using VideoSearch.Core.Hub;
-using VideoSearch.Core.Inference;
+using VideoSearch.Core.Library;
 using VideoSearch.Indexer.Embedding;
-using VideoSearch.Indexer.Vectors;
 
 namespace VideoSearch.Indexer;
 
 /// <summary>
-/// What an indexing run holds open: the catalog, the model and the vector index, checked against each other. When
-/// the model differs from the one the catalog's vectors came from (another id, revision or checkpoint), every
-/// video is marked for re-embedding and the old vectors are dropped instead of being mixed with new ones.
+/// What an indexing run works with: the host's catalog, its live vector index and the model, checked against each
+/// other. When the model differs from the one the catalog's vectors came from (another id, revision or checkpoint),
+/// every video is marked for re-embedding and the old vectors are dropped instead of being mixed with new ones.
+/// The catalog and the index belong to the host (search reads the same instances); the session only saves the index.
 /// </summary>
 internal sealed class IndexerSession : IDisposable
 {
@@ -31,24 +30,13 @@ internal sealed class IndexerSession : IDisposable
     /// <summary>Videos sent back to pending because the model changed (0 when it did not).</summary>
     public int VideosMarkedForReembedding { get; }
 
-    /// <summary>Opens the library in <paramref name="databaseDirectory"/> for indexing with <paramref name="model"/>.</summary>
-    /// <param name="databaseDirectory">The library folder.</param>
-    /// <param name="model">The resolved model folder (its identity and preprocessing).</param>
-    /// <param name="models">The host's loaded models, shared with its other parts; null loads the model for this session.</param>
-    /// <param name="logger">Log sink.</param>
-    /// <param name="cancellationToken">Stops opening.</param>
-    public static Task<IndexerSession> OpenAsync(string databaseDirectory, ResolvedModel model, XClipInferenceCache? models, ILogger logger,
-        CancellationToken cancellationToken) =>
-        OpenAsync(databaseDirectory, ClipEncoder.Load(model, models), logger, cancellationToken);
-
-    /// <summary>Opens the library with an already loaded model (owned by the session from now on, also on failure).</summary>
-    public static async Task<IndexerSession> OpenAsync(string databaseDirectory, ClipEncoder encoder, ILogger logger,
-        CancellationToken cancellationToken)
+    /// <summary>Checks <paramref name="encoder"/>'s model against the catalog and opens the index for its vectors.</summary>
+    /// <remarks>The encoder is owned by the session from now on, also on failure.</remarks>
+    public static async Task<IndexerSession> OpenAsync(VideoCatalog catalog, LibraryVectorIndex vectors, ClipEncoder encoder,
+        ILogger logger, CancellationToken cancellationToken)
     {
-        VideoCatalog? catalog = null;
         try
         {
-            catalog = await VideoCatalog.OpenAsync(databaseDirectory, cancellationToken).ConfigureAwait(false);
             int marked = 0;
             ModelState? current = await catalog.Model.GetAsync(cancellationToken).ConfigureAwait(false);
             if (current is null)
@@ -63,19 +51,17 @@ internal sealed class IndexerSession : IDisposable
                     current.ModelId, current.Revision, encoder.State.ModelId, encoder.State.Revision, marked);
             }
             // Opening reconciles the index with the catalog, which drops the old model's vectors after a switch.
-            var vectors = await LibraryVectorIndex.OpenAsync(Path.GetDirectoryName(catalog.Database.FilePath)!,
-                encoder.State.EmbeddingDim, catalog, logger, cancellationToken).ConfigureAwait(false);
+            await vectors.OpenAsync(encoder.State.EmbeddingDim, cancellationToken).ConfigureAwait(false);
             return new IndexerSession(catalog, encoder, vectors, marked);
         }
         catch
         {
-            catalog?.Dispose();
             encoder.Dispose();
             throw;
         }
     }
 
-    /// <summary>Saves the vector index and releases everything.</summary>
+    /// <summary>Saves the vector index and releases the encoder.</summary>
     public void Dispose()
     {
         try
@@ -84,9 +70,7 @@ internal sealed class IndexerSession : IDisposable
         }
         finally
         {
-            Vectors.Dispose();
             Encoder.Dispose();
-            Catalog.Dispose();
         }
     }
 }

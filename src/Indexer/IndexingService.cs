@@ -1,19 +1,21 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using VideoSearch.Core.Hub;
+using VideoSearch.Core.Catalog;
 using VideoSearch.Core.Inference;
+using VideoSearch.Core.Library;
+using VideoSearch.Indexer.Embedding;
 using VideoSearch.Indexer.Pipeline;
 using VideoSearch.Indexer.Progress;
 
 namespace VideoSearch.Indexer;
 
 /// <summary>
-/// Runs indexing: resolves the model, opens the library, makes one pass over the roots and, when watching, a new
-/// pass after every settled change. When the host keeps its models in one place (<paramref name="models"/>, e.g. the
-/// web server, whose search uses the same model) the model comes from there, so the process holds one copy.
+/// Runs indexing: gets the host's model, checks it against the library, makes one pass over the roots and, when
+/// watching, a new pass after every settled change. The catalog, the live vector index and the model are the host's
+/// (search in the same process reads the same instances, so what is committed here is searchable at once).
 /// </summary>
 internal sealed class IndexingService(IOptions<IndexerOptions> options, IndexingProgress progress, ILogger<IndexingService> logger,
-    IProgress<DownloadProgress>? downloadProgress = null, XClipInferenceCache? models = null)
+    VideoCatalog catalog, LibraryVectorIndex vectors, ModelHandle model)
 {
     /// <summary>Time per stage over every pass of this service.</summary>
     public StageTimings Timings { get; } = new();
@@ -22,10 +24,9 @@ internal sealed class IndexingService(IOptions<IndexerOptions> options, Indexing
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         IndexerOptions settings = options.Value;
-        ResolvedModel model = await ModelLocator.FromEnvironment().ResolveAsync(settings.Model, downloadProgress, cancellationToken)
-            .ConfigureAwait(false);
-        logger.LogInformation("Model: {Model}", model.Describe());
-        using var session = await IndexerSession.OpenAsync(settings.DatabaseDirectory, model, models, logger, cancellationToken)
+        LoadedModel loaded = await model.GetAsync(cancellationToken).ConfigureAwait(false);
+        logger.LogInformation("Model: {Model}", loaded.Resolved.Describe());
+        using var session = await IndexerSession.OpenAsync(catalog, vectors, ClipEncoder.For(loaded), logger, cancellationToken)
             .ConfigureAwait(false);
         var pass = new IndexingPass(session, settings, progress, Timings, logger);
         await pass.RunAsync(cancellationToken).ConfigureAwait(false);

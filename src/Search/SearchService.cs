@@ -16,12 +16,19 @@ namespace VideoSearch.Search;
 /// </summary>
 public sealed class SearchService(
     QueryEncoder encoder,
-    IVectorIndex index,
+    IVectorIndexSource vectors,
     ClipReranker reranker,
     ISearchCatalog catalog,
     IOptions<SearchOptions> options) : ISearchService
 {
     private readonly SearchOptions _options = options.Value;
+
+    /// <summary>A search over one fixed index (benchmarks and tests).</summary>
+    public SearchService(QueryEncoder encoder, IVectorIndex index, ClipReranker reranker, ISearchCatalog catalog,
+        IOptions<SearchOptions> options)
+        : this(encoder, new FixedVectorIndexSource(index), reranker, catalog, options)
+    {
+    }
 
     /// <summary>Like <see cref="SearchAsync(SearchRequest, CancellationToken)"/> with K given instead of the configured one.</summary>
     /// <exception cref="SearchQueryException">The query is empty or holds no words.</exception>
@@ -34,6 +41,9 @@ public sealed class SearchService(
         var (query, tokenizeMs, encodeMs) = await encoder.EncodeAsync(request.Query, cancellationToken).ConfigureAwait(false);
 
         long start = Stopwatch.GetTimestamp();
+        // Nothing indexed yet (the server indexes while it serves): no results rather than an error.
+        if (await vectors.GetIndexAsync(cancellationToken).ConfigureAwait(false) is not { } index)
+            return new SearchResponse(request.Query, query.WasTruncated, [], 0, new SearchTimings(tokenizeMs, encodeMs, 0, 0));
         Func<long, bool>? filter = await FilterAsync(request.Filters, cancellationToken).ConfigureAwait(false);
         // A page deep in the results needs at least as many candidates as the videos it skips and shows.
         int k = Math.Max(candidateCount, request.Offset + request.Top);
@@ -84,6 +94,8 @@ public sealed class SearchService(
         SearchFilters? filters, CancellationToken cancellationToken)
     {
         long start = Stopwatch.GetTimestamp();
+        if (await vectors.GetIndexAsync(cancellationToken).ConfigureAwait(false) is not { } index)
+            return new SearchResponse(query, false, [], 0, new SearchTimings(0, 0, 0, 0));
         Func<long, bool>? allowed = await FilterAsync(filters, cancellationToken).ConfigureAwait(false);
         Func<long, bool>? filter = (allowed, exclude) switch
         {

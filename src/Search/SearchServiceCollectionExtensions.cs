@@ -1,6 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using VideoSearch.Search.Catalog;
 using VideoSearch.Search.Contracts;
+using VideoSearch.Search.Examples;
 using VideoSearch.Search.Labels;
 using VideoSearch.Search.Ranking;
 using VideoSearch.Search.Text;
@@ -11,22 +14,25 @@ namespace VideoSearch.Search;
 public static class SearchServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds <see cref="ISearchService"/>, <see cref="SearchService"/> and <see cref="LabelClassifier"/> with
-    /// <see cref="SearchOptions"/> bound from the <c>Search</c> section and validated at start. The host registers
-    /// the shared <c>XClipInference</c>, the <c>IVectorIndex</c> and the <c>ISearchCatalog</c> (for instance from a
-    /// <c>SearchLibrary</c>).
+    /// Adds <see cref="ISearchService"/> (<see cref="SearchService"/>), search by a video file
+    /// (<see cref="VideoExampleEncoder"/>) and zero-shot labels (<see cref="LabelClassifier"/>), with
+    /// <see cref="SearchOptions"/> bound from the <c>Search</c> section and validated at start. They run on the
+    /// library that <c>AddVideoSearchLibrary</c> registers: its catalog, its one live vector index and its one model,
+    /// the same instances the host's indexer uses.
     /// </summary>
     public static IServiceCollection AddVideoSearchSearch(this IServiceCollection services)
     {
         services.AddOptions<SearchOptions>().BindConfiguration(SearchOptions.SectionName)
             .Validate(o => o.Problem() is null, "Invalid Search settings: CandidateCount, MaxTop and EfSearch must be at least 1, TextCacheSize at least 0.")
             .ValidateOnStart();
-        services.AddSingleton(sp => new TextFeatureCache(sp.GetRequiredService<IOptions<SearchOptions>>().Value.TextCacheSize));
-        services.AddSingleton<QueryEncoder>();
-        services.AddSingleton<ClipReranker>();
-        services.AddSingleton<LabelClassifier>();
-        services.AddSingleton<SearchService>();
-        services.AddSingleton<ISearchService>(sp => sp.GetRequiredService<SearchService>());
+        services.TryAddSingleton(sp => new TextFeatureCache(sp.GetRequiredService<IOptions<SearchOptions>>().Value.TextCacheSize));
+        services.TryAddSingleton<ISearchCatalog, CatalogSearchSource>();
+        services.TryAddSingleton<QueryEncoder>();
+        services.TryAddSingleton<ClipReranker>();
+        services.TryAddSingleton<LabelClassifier>();
+        services.TryAddSingleton<VideoExampleEncoder>();
+        services.TryAddSingleton<SearchService>();
+        services.TryAddSingleton<ISearchService>(sp => sp.GetRequiredService<SearchService>());
         return services;
     }
 }

@@ -1,6 +1,6 @@
 using VideoSearch.Core.Catalog;
 using VideoSearch.Core.Vectors;
-using VideoSearch.Indexer.Vectors;
+using VideoSearch.Core.Library;
 
 namespace VideoSearch.Indexer.Tests;
 

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using VideoSearch.Core.Library;
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -74,15 +76,36 @@ internal sealed class TestLibrary : IDisposable
         {
             Roots = [Root],
             DatabaseDirectory = Database,
-            Model = model ?? Model,
             BatchSize = 4,
         };
         configure?.Invoke(options);
         Assert.Empty(options.Problems());
-        var progress = new IndexingProgress();
-        var service = new IndexingService(Options.Create(options), progress, NullLogger<IndexingService>.Instance);
-        await service.RunAsync(CancellationToken.None);
-        return progress.LastPass!;
+        // Composed as the index command composes it: the library's parts, then the indexer's.
+        using var catalog = await VideoCatalog.OpenAsync(Database);
+        var services = new ServiceCollection();
+        services.AddSingleton<Microsoft.Extensions.Configuration.IConfiguration>(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
+        services.AddLogging();
+        services.AddVideoSearchLibrary(catalog, m =>
+        {
+            m.Model = model ?? Model;
+            m.AllowModelChange = true;
+        });
+        services.AddVideoSearchIndexer(o =>
+        {
+            o.Roots = options.Roots;
+            o.DatabaseDirectory = options.DatabaseDirectory;
+            o.BatchSize = options.BatchSize;
+            o.WindowSeconds = options.WindowSeconds;
+            o.StrideSeconds = options.StrideSeconds;
+            o.ExtractionConcurrency = options.ExtractionConcurrency;
+            o.Extensions = options.Extensions;
+        });
+        await using (var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true }))
+        {
+            provider.GetRequiredService<LibraryVectorIndex>().Writable = true;
+            await provider.GetRequiredService<IndexingService>().RunAsync(CancellationToken.None);
+            return provider.GetRequiredService<IndexingProgress>().LastPass!;
+        }
     }
 
     public Task<VerificationReport> VerifyAsync() => LibraryVerifier.VerifyAsync(Database);

@@ -1,5 +1,5 @@
 using VideoSearch.Indexer.Progress;
-using VideoSearch.Indexer.Vectors;
+using VideoSearch.Core.Library;
 using VideoSearch.Indexer.Verification;
 
 namespace VideoSearch.Indexer.Tests;

@@ -1,3 +1,4 @@
+using VideoSearch.Core.Catalog;
 using VideoSearch.Search.Catalog;
 using VideoSearch.Search.Ranking;
 

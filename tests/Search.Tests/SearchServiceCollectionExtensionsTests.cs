@@ -1,9 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using VideoSearch.Core.Inference;
-using VideoSearch.Core.Vectors;
-using VideoSearch.Search.Catalog;
+using VideoSearch.Core.Library;
 using VideoSearch.Search.Contracts;
 
 namespace VideoSearch.Search.Tests;
@@ -15,11 +13,10 @@ public sealed class SearchServiceCollectionExtensionsTests(TinyLibrary library)
     {
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
-        services.AddSingleton(library.Inference);
-        services.AddSingleton<IVectorIndex>(library.Library.Index);
-        services.AddSingleton(library.Library.Reader);
+        services.AddLogging();
+        services.AddVideoSearchLibrary(library.Catalog);
         services.AddVideoSearchSearch();
-        return services.BuildServiceProvider();
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
     }
 
     [Fact]

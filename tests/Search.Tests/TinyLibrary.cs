@@ -7,7 +7,9 @@ using VideoSearch.Core.Vectors;
 using VideoSearch.Search;
 using VideoSearch.Search.Catalog;
 using VideoSearch.Search.Labels;
-using VideoSearch.Search.Library;
+using Microsoft.Extensions.Logging.Abstractions;
+using VideoSearch.Core.Hub;
+using VideoSearch.Core.Library;
 using VideoSearch.Search.Ranking;
 using VideoSearch.Search.Text;
 using VideoSearch.TestSupport;
@@ -46,7 +48,18 @@ public sealed class TinyLibrary : IAsyncLifetime
 
     public Dictionary<long, string> VideoPaths { get; } = new();
 
-    public SearchLibrary Library { get; private set; } = null!;
+    /// <summary>The library opened as a search host opens it: its catalog, its live vector index, search's reads.</summary>
+    public VideoCatalog Catalog { get; private set; } = null!;
+
+    public LibraryVectorIndex Vectors { get; private set; } = null!;
+
+    public IVectorIndex Index { get; private set; } = null!;
+
+    public ISearchCatalog Reader { get; private set; } = null!;
+
+    /// <summary>The kit's identity as the indexer records it.</summary>
+    public static (string ModelId, string Revision) KitIdentity =>
+        ModelIdentity.Of(new ResolvedModel(KitFolder, ModelSource.LocalFolder, null, null, null));
 
     public async Task InitializeAsync()
     {
@@ -58,7 +71,7 @@ public sealed class TinyLibrary : IAsyncLifetime
 
         using (var catalog = await VideoCatalog.OpenAsync(Directory))
         {
-            await catalog.Model.SetAsync(new ModelState(KitFolder, "test", Inference.ProjectionDim, Inference.ContextPatches,
+            await catalog.Model.SetAsync(new ModelState(KitIdentity.ModelId, KitIdentity.Revision, Inference.ProjectionDim, Inference.ContextPatches,
                 Inference.ProjectionDim));
             RootId root = await catalog.Roots.AddAsync(RootPath);
             byte[] jpeg = new JpegThumbnailEncoder().Encode(8, 8, new byte[8 * 8 * 3]);
@@ -86,19 +99,22 @@ public sealed class TinyLibrary : IAsyncLifetime
                     index.Add(clipId, encoded[c].Embedding);
                 }
             }
-            index.Save(Path.Combine(Directory, SearchLibrary.IndexFileName));
+            index.Save(Path.Combine(Directory, LibraryVectorIndex.FileName));
         }
-        Library = await SearchLibrary.OpenAsync(Directory, 64, null, CancellationToken.None);
+        Catalog = await VideoCatalog.OpenAsync(Directory);
+        Vectors = new LibraryVectorIndex(Catalog, NullLogger<LibraryVectorIndex>.Instance);
+        Index = (await Vectors.GetAsync(CancellationToken.None))!;
+        Reader = new CatalogSearchSource(Catalog);
     }
 
     /// <summary>A search service over the library with <paramref name="candidateCount"/> as K.</summary>
     public SearchService Service(int candidateCount = 100, int cacheSize = 16) =>
-        new(Encoder(cacheSize), Library.Index, new ClipReranker(Inference, Library.Reader), Library.Reader,
+        new(Encoder(cacheSize), Index, new ClipReranker(Inference, Reader), Reader,
             Options.Create(new SearchOptions { CandidateCount = candidateCount }));
 
     public QueryEncoder Encoder(int cacheSize = 16) => new(Inference, new TextFeatureCache(cacheSize));
 
-    public LabelClassifier Labels() => new(Inference, Encoder(), Library.Reader);
+    public LabelClassifier Labels() => new(Inference, Encoder(), Reader);
 
     /// <summary>The reference: XClipModel.Forward's logits_per_video for the query at its true length and the clip's frames.</summary>
     public float ForwardLogit(string query, long clipId)
@@ -113,7 +129,8 @@ public sealed class TinyLibrary : IAsyncLifetime
 
     public Task DisposeAsync()
     {
-        Library?.Dispose();
+        Vectors?.Dispose();
+        Catalog?.Dispose();
         Inference?.Dispose();
         Reference?.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

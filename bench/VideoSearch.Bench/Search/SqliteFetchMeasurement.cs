@@ -22,7 +22,7 @@ internal sealed class SqliteFetchMeasurement(int dim, int patches, byte[][] pool
             double fillSeconds = clock.Elapsed.TotalSeconds;
             long bytes = new DirectoryInfo(folder).GetFiles().Sum(f => f.Length);
             using var catalog = await VideoCatalog.OpenAsync(folder, cancellationToken);
-            var reader = new SqliteSearchCatalog(catalog, (await catalog.Model.GetAsync(cancellationToken))!);
+            var reader = new CatalogSearchSource(catalog);
             Console.WriteLine();
             Console.WriteLine($"SQLite candidate fetch: {clips:N0} clips ({bytes / 1048576.0:F0} MiB, written in {fillSeconds:F1} s), " +
                               "K random clips per read, warm page cache; ms p50 / p95");

@@ -39,7 +39,7 @@ internal static class ClassifyCommand
             if (!file.Exists) throw new FileNotFoundException($"No such video: {file.FullName}", file.FullName);
 
             ResolvedModel resolved = await ModelLocator.FromEnvironment()
-                .ResolveAsync(parse.GetValue(model), ConsoleDownloadProgress.ForStandardError(), cancellationToken);
+                .ResolveAsync(CommonOptions.RequestedModel(parse, model), ConsoleDownloadProgress.ForStandardError(), cancellationToken);
             using XClipModel xclip = XClipModel.FromPretrained(resolved.Folder);
             var classifier = new ZeroShotClassifier(xclip, XClipProcessor.FromFolder(resolved.Folder), new MediaProbe(), new FrameExtractor());
             ClassificationResult result = await classifier.ClassifyAsync(

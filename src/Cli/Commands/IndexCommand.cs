@@ -2,17 +2,20 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
+using VideoSearch.Cli.Hosting;
+using VideoSearch.Core.Catalog;
 using VideoSearch.Core.Hub;
+using VideoSearch.Core.Library;
 using VideoSearch.Indexer;
 using VideoSearch.Indexer.Progress;
+using VideoSearch.Web.Hosting;
 
 namespace VideoSearch.Cli.Commands;
 
 /// <summary>
 /// <c>videosearch index &lt;folder&gt;... [--db &lt;dir&gt;] [--model &lt;folder|hub-id&gt;] [--watch]</c>: runs the indexer
-/// worker in a host (appsettings.json from the program folder, the command line overriding it) until it is done,
-/// or until Ctrl+C with --watch.
+/// worker in a host (appsettings.json from the program folder, setting flags overriding it) until it is done, or
+/// until SIGINT/SIGTERM. It holds the library lock while it runs: one writer per library.
 /// </summary>
 internal static class IndexCommand
 {
@@ -27,97 +30,72 @@ internal static class IndexCommand
         var model = CommonOptions.Model();
         var watch = new Option<bool>("--watch") { Description = "Keep following the folders for added, changed and deleted files." };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Log each step (to standard error)." };
-        var command = new Command("index", "Index the videos in folders: new, changed, moved and deleted files are brought up to date.");
+        var logFormat = CommonOptions.LogFormat();
+        var command = SettingOverrides.Allow(new Command("index",
+            "Index the videos in folders: new, changed, moved and deleted files are brought up to date."));
         command.Arguments.Add(folders);
         command.Options.Add(database);
         command.Options.Add(model);
         command.Options.Add(watch);
         command.Options.Add(verbose);
-        command.SetAction((parse, cancellationToken) => CliErrors.RunAsync(() => RunAsync(parse.GetValue(folders)!,
-            parse.GetValue(database)!.FullName, parse.GetValue(model)!, parse.GetValue(watch), parse.GetValue(verbose), cancellationToken)));
+        command.Options.Add(logFormat);
+        command.SetAction((parse, cancellationToken) => CliErrors.RunAsync(() => RunAsync(new IndexArguments(
+            parse.GetValue(folders)!, parse.GetValue(database)!.FullName, CommonOptions.RequestedModel(parse, model),
+            parse.GetValue(watch), parse.GetValue(verbose), parse.GetValue(logFormat), SettingOverrides.Of(parse)), cancellationToken)));
         return command;
     }
 
-    private static async Task<int> RunAsync(DirectoryInfo[] folders, string database, string model, bool watch, bool verbose,
-        CancellationToken cancellationToken)
+    private sealed record IndexArguments(DirectoryInfo[] Folders, string Database, string? Model, bool Watch, bool Verbose,
+        LogFormat LogFormat, string[] Settings);
+
+    private static async Task<int> RunAsync(IndexArguments a, CancellationToken cancellationToken)
     {
-        foreach (DirectoryInfo folder in folders.Where(f => !f.Exists))
+        foreach (DirectoryInfo folder in a.Folders.Where(f => !f.Exists))
         {
-            Console.Error.WriteLine($"Media folder not found: {folder.FullName}");
+            Console.Error.WriteLine($"error: media folder not found: {folder.FullName}");
             return ExitCodes.NotFound;
         }
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
-        {
-            ContentRootPath = AppContext.BaseDirectory,
-            Args = [],
-        });
-        builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
-        builder.Logging.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(
-            o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        builder.Logging.SetMinimumLevel(verbose ? LogLevel.Information : LogLevel.Warning);
+        using LibraryLock writer = LibraryLock.Acquire(a.Database, "index");
+        using VideoCatalog catalog = await VideoCatalog.OpenAsync(a.Database, cancellationToken);
+        var builder = CliHost.CreateBuilder(a.Settings, a.LogFormat, a.Verbose ? LogLevel.Information : LogLevel.Warning);
         // This command reports the worker's failure itself, once, with an exit code.
         builder.Logging.AddFilter(typeof(IndexerWorker).FullName, LogLevel.None);
-        builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
-        builder.Services.Configure<HostOptions>(o =>
+        builder.Services.AddVideoSearchLibrary(catalog, m =>
         {
-            o.ShutdownTimeout = TimeSpan.FromSeconds(10);
-            o.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.Ignore;
+            m.Model = a.Model ?? m.Model;
+            m.AllowModelChange = true;
         });
         builder.Services.AddSingleton<IProgress<DownloadProgress>>(ConsoleDownloadProgress.ForStandardError());
         builder.Services.AddVideoSearchIndexer(o =>
         {
-            o.Roots = folders.Select(f => f.FullName).ToList();
-            o.DatabaseDirectory = database;
-            o.Model = model;
-            o.Watch = watch;
+            o.Roots = a.Folders.Select(f => f.FullName).ToList();
+            o.DatabaseDirectory = a.Database;
+            o.Watch = a.Watch;
         });
         using IHost host = builder.Build();
+        host.Services.GetRequiredService<LibraryVectorIndex>().Writable = true;
         var progress = host.Services.GetRequiredService<IndexingProgress>();
         var worker = host.Services.GetRequiredService<IndexerWorker>();
-        try
-        {
-            await host.StartAsync(cancellationToken);
-        }
-        catch (OptionsValidationException e)
-        {
-            Console.Error.WriteLine(string.Join(Environment.NewLine, e.Failures));
-            return ExitCodes.Usage;
-        }
-        catch (OperationCanceledException)
-        {
-            return ShutdownSignals.StoppedExitCode();
-        }
+        await host.StartAsync(cancellationToken);
         int exit = ExitCodes.Ok;
         await using (new ConsoleProgressDisplay(progress, Console.Error, interactive: !Console.IsErrorRedirected))
         {
             try
             {
-                // Ctrl+C reaches the host's console lifetime (which asks the application to stop) or this command's token.
-                var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
-                using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
-                await worker.ExecuteTask!.WaitAsync(stop.Token);
+                await worker.ExecuteTask!.WaitAsync(cancellationToken);
             }
-            catch (OperationCanceledException)
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                exit = ShutdownSignals.StoppedExitCode();
+                // Watching has no end of its own: a signal is how it ends. A one-shot run stopped early says so.
+                exit = a.Watch ? ExitCodes.Ok : ShutdownSignals.StoppedExitCode();
             }
-            if (worker.Failure is { } failure)
-            {
-                Console.Error.WriteLine($"error: indexing failed: {failure.Message}");
-                if (Environment.GetEnvironmentVariable("VIDEOSEARCH_DEBUG") == "1") Console.Error.WriteLine(failure);
-                exit = failure switch
-                {
-                    ModelReferenceException => ExitCodes.Usage,
-                    HubException or FileNotFoundException or DirectoryNotFoundException => ExitCodes.NotFound,
-                    _ => ExitCodes.Failed,
-                };
-            }
-            using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            using var stopping = new CancellationTokenSource(CliHost.ShutdownTimeout);
             await host.StopAsync(stopping.Token);
+            if (worker.Failure is { } failure) exit = CliErrors.Report(failure, Console.Error);
         }
         if (progress.LastPass is { } summary) IndexSummaryWriter.Write(Console.Out, summary);
-        if (exit is ExitCodes.Interrupted or ExitCodes.Terminated) Console.Error.WriteLine("Stopped; the next run continues where this one stopped.");
+        if (exit is ExitCodes.Interrupted or ExitCodes.Terminated || (a.Watch && cancellationToken.IsCancellationRequested))
+            Console.Error.WriteLine("Stopped; the next run continues where this one stopped.");
         return exit;
     }
 }

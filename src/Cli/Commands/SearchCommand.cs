@@ -1,11 +1,20 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using VideoSearch.Cli.Hosting;
 using VideoSearch.Core.Catalog;
 using VideoSearch.Core.Hub;
+using VideoSearch.Core.Inference;
+using VideoSearch.Core.Library;
 using VideoSearch.Search;
 using VideoSearch.Search.Contracts;
-using VideoSearch.Search.Library;
+using VideoSearch.Search.Examples;
+using VideoSearch.Search.Labels;
+using VideoSearch.Web.Hosting;
 
 namespace VideoSearch.Cli.Commands;
 
@@ -17,65 +26,103 @@ internal static class SearchCommand
     /// <summary>Builds the command.</summary>
     public static Command Create()
     {
-        var query = new Argument<string>("query") { Description = "What you remember seeing, in words." };
+        var query = new Argument<string?>("query") { Description = "What you remember seeing, in words.", Arity = ArgumentArity.ZeroOrOne };
         var database = CommonOptions.Database();
         var model = CommonOptions.Model();
         model.Description = "The model to search with; it must be the one the library was indexed with (the default).";
-        var top = new Option<int>("--top", "-n") { Description = "How many videos to show.", DefaultValueFactory = _ => 10 };
+        var top = new Option<int?>("--top", "-n") { Description = "How many videos to show (default 10; at most Search:MaxTop)." };
         var json = new Option<bool>("--json") { Description = "Print the results as JSON." };
-        var command = new Command("search", "Search the indexed videos by text.") { query, database, model, top, json };
-        command.SetAction((parse, cancellationToken) =>
+        var example = new Option<FileInfo?>("--example")
         {
-            string? requestedModel = parse.GetResult(model) is { Implicit: false } ? parse.GetValue(model) : null;
-            return RunAsync(parse.GetValue(query) ?? "", parse.GetValue(database)!.FullName, requestedModel,
-                parse.GetValue(top), parse.GetValue(json), parse.InvocationConfiguration.Output,
-                parse.InvocationConfiguration.Error, cancellationToken);
+            Description = "Search by example: videos that look like this video file (instead of a text query).",
+        };
+        var labels = new Option<string?>("--labels")
+        {
+            Description = "Zero-shot labels, comma-separated: the probability of each label is shown for every result video.",
+        };
+        var command = SettingOverrides.Allow(new Command("search", "Search the indexed videos by text, or by an example video.")
+        {
+            query, database, model, top, json, example, labels,
         });
+        command.SetAction((parse, cancellationToken) => CliErrors.RunAsync(() => RunAsync(new SearchArguments(
+            parse.GetValue(query), parse.GetValue(example), parse.GetValue(database)!.FullName, CommonOptions.RequestedModel(parse, model),
+            parse.GetValue(top), parse.GetValue(json), LabelList(parse.GetValue(labels)), SettingOverrides.Of(parse)),
+            parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken), parse.InvocationConfiguration.Error));
         return command;
     }
 
-    private static async Task<int> RunAsync(string query, string database, string? model, int top, bool json,
-        TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    private sealed record SearchArguments(string? Query, FileInfo? Example, string Database, string? Model, int? Top, bool Json,
+        IReadOnlyList<string>? Labels, string[] Settings);
+
+    private static async Task<int> RunAsync(SearchArguments a, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(query))
+        if (a.Example is null && string.IsNullOrWhiteSpace(a.Query))
         {
-            await error.WriteLineAsync("error: the query is empty; type what you remember seeing, e.g. videosearch search \"a dog on a beach\".");
+            await error.WriteLineAsync("error: the query is empty; type what you remember seeing, e.g. videosearch search \"a dog on a beach\", " +
+                                       "or give --example VIDEO.");
             return ExitCodes.Usage;
         }
-        var options = new SearchOptions();
-        if (top < 1 || top > options.MaxTop)
+        if (a.Example is not null && !string.IsNullOrWhiteSpace(a.Query))
         {
-            await error.WriteLineAsync($"error: --top must be between 1 and {options.MaxTop}, got {top}.");
+            await error.WriteLineAsync("error: give either a text query or --example, not both.");
             return ExitCodes.Usage;
         }
-        try
+        if (a.Labels is { Count: < 2 })
         {
-            using var session = await SearchSession.OpenAsync(database, model, options, ModelLocator.FromEnvironment(),
-                notice => error.WriteLine($"note: {notice}"), cancellationToken);
-            SearchResponse response = await session.Search.SearchAsync(new SearchRequest(query, top), cancellationToken);
-            if (response.QueryTruncated)
-                await error.WriteLineAsync($"warning: the query is longer than the {session.Inference.MaxTextLength} tokens " +
-                                           "the text model reads; only its beginning was searched.");
-            if (json) await output.WriteLineAsync(JsonSerializer.Serialize(response, s_json));
-            else WriteTable(response, output);
-            return ExitCodes.Ok;
+            await error.WriteLineAsync("error: --labels needs at least two comma-separated labels.");
+            return ExitCodes.Usage;
         }
-        catch (LibraryNotFoundException e) { return await Fail(error, e.Message, ExitCodes.NotFound); }
-        catch (ModelMismatchException e) { return await Fail(error, e.Message, ExitCodes.Usage); }
-        catch (SearchQueryException e) { return await Fail(error, e.Message, ExitCodes.Usage); }
-        catch (ModelReferenceException e) { return await Fail(error, e.Message, ExitCodes.Usage); }
-        catch (HubException e) { return await Fail(error, e.Message, ExitCodes.NotFound); }
-        catch (CatalogException e) { return await Fail(error, e.Message, ExitCodes.Failed); }
-        catch (OperationCanceledException) { return ShutdownSignals.StoppedExitCode(); }
+        if (a.Example is { Exists: false })
+            throw new FileNotFoundException($"No such video: {a.Example.FullName}", a.Example.FullName);
+        string directory = Path.GetFullPath(a.Database);
+        // Checked first because opening a catalog creates a missing one.
+        if (!File.Exists(Path.Combine(directory, CatalogDatabase.FileName)))
+            throw new LibraryNotFoundException(directory,
+                $"No library at '{directory}' (no {CatalogDatabase.FileName}): run 'videosearch index' first or pass --db.");
+        using VideoCatalog catalog = await VideoCatalog.OpenAsync(directory, cancellationToken);
+        if (await catalog.Clips.CountAsync(cancellationToken) == 0)
+            throw new LibraryNotFoundException(directory, $"The library at '{directory}' is empty (no indexed clips yet): run 'videosearch index' first.");
+
+        var builder = CliHost.CreateBuilder(a.Settings, LogFormat.Plain, LogLevel.Warning);
+        builder.Services.AddVideoSearchLibrary(catalog, m =>
+        {
+            m.Model = a.Model ?? m.Model;
+            m.AllowModelChange = false;
+        });
+        builder.Services.AddSingleton<IProgress<DownloadProgress>>(ConsoleDownloadProgress.ForStandardError());
+        builder.Services.AddVideoSearchSearch();
+        using IHost host = builder.Build();
+        await host.StartAsync(cancellationToken);
+        var search = host.Services.GetRequiredService<SearchService>();
+        int top = a.Top ?? Math.Min(10, host.Services.GetRequiredService<IOptions<SearchOptions>>().Value.MaxTop);
+        SearchResponse response = a.Example is { } file
+            ? await search.SearchSimilarAsync(
+                await host.Services.GetRequiredService<VideoExampleEncoder>().EncodeAsync(file.FullName, cancellationToken),
+                top, null, cancellationToken)
+            : await search.SearchAsync(new SearchRequest(a.Query!, top), cancellationToken);
+        if (response.QueryTruncated)
+            await error.WriteLineAsync($"warning: the query is longer than the {host.Services.GetRequiredService<ModelHandle>().Current?.Inference.MaxTextLength} " +
+                                       "tokens the text model reads; only its beginning was searched.");
+        var labelled = new Dictionary<long, IReadOnlyList<LabelScore>>();
+        if (a.Labels is { } labelList)
+        {
+            var classifier = host.Services.GetRequiredService<LabelClassifier>();
+            foreach (VideoHit video in response.Videos)
+                labelled[video.VideoId] = await classifier.ClassifyVideoAsync(video.VideoId, labelList, cancellationToken);
+        }
+        if (a.Json)
+            await output.WriteLineAsync(a.Labels is null
+                ? JsonSerializer.Serialize(response, s_json)
+                : JsonSerializer.Serialize(new { response, labels = labelled }, s_json));
+        else WriteTable(response, labelled, output);
+        await host.StopAsync(CancellationToken.None);
+        return ExitCodes.Ok;
     }
 
-    private static async Task<int> Fail(TextWriter error, string message, int code)
-    {
-        await error.WriteLineAsync($"error: {message}");
-        return code;
-    }
+    private static IReadOnlyList<string>? LabelList(string? labels) =>
+        labels?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-    private static void WriteTable(SearchResponse response, TextWriter output)
+    private static void WriteTable(SearchResponse response, IReadOnlyDictionary<long, IReadOnlyList<LabelScore>> labels, TextWriter output)
     {
         if (response.Videos.Count == 0)
         {
@@ -95,6 +142,9 @@ internal static class SearchCommand
                     ? $"{rank,3}  {clip.Score.ToString("F3", CultureInfo.InvariantCulture),7}  {range,-17}  {video.Path}"
                     : $"{"",3}  {clip.Score.ToString("F3", CultureInfo.InvariantCulture),7}  {range,-17}");
             }
+            if (labels.TryGetValue(video.VideoId, out var scores))
+                output.WriteLine($"{"",3}  labels: " + string.Join(", ", scores.OrderByDescending(l => l.Probability)
+                    .Select(l => $"{l.Label} {l.Probability.ToString("P0", CultureInfo.InvariantCulture)}")));
         }
     }
 

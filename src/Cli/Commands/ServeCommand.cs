@@ -1,21 +1,23 @@
 using System.CommandLine;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Hosting;
+using VideoSearch.Cli.Hosting;
 using VideoSearch.Core.Catalog;
 using VideoSearch.Core.Hub;
-using VideoSearch.Core.Inference;
+using VideoSearch.Core.Library;
 using VideoSearch.Indexer;
-using VideoSearch.Indexer.Progress;
 using VideoSearch.Search;
-using VideoSearch.Search.Contracts;
-using VideoSearch.Search.Library;
 using VideoSearch.Web.Hosting;
 using VideoSearch.Web.Library;
 
 namespace VideoSearch.Cli.Commands;
 
-/// <summary><c>videosearch serve</c>: the web page and API, with the indexer following the media folders in the background.</summary>
+/// <summary>
+/// <c>videosearch serve</c>: the web page and API, with the indexer following the media folders in the background.
+/// One process, one of each thing: one catalog, one live vector index and one model serve both the indexer and
+/// search, so what the indexer commits is searchable at once. With <c>--media</c> it holds the library lock.
+/// </summary>
 internal static class ServeCommand
 {
     public static Command Create()
@@ -28,67 +30,83 @@ internal static class ServeCommand
         };
         var model = CommonOptions.Model();
         var urls = new Option<string?>("--urls") { Description = "Addresses to listen on (default http://127.0.0.1:5080)." };
-        var command = new Command("serve", "Serve the search page and API; index and watch the --media folders meanwhile.")
+        var logFormat = CommonOptions.LogFormat();
+        var command = SettingOverrides.Allow(new Command("serve",
+            "Serve the search page and API; index and watch the --media folders meanwhile.")
         {
-            database, media, model, urls,
-        };
-        command.SetAction((parse, cancellationToken) => CliErrors.RunAsync(() => RunAsync(
-            parse.GetValue(database)!.FullName, parse.GetValue(media) ?? [], parse.GetValue(model)!, parse.GetValue(urls), cancellationToken)));
+            database, media, model, urls, logFormat,
+        });
+        command.SetAction((parse, cancellationToken) => CliErrors.RunAsync(() => RunAsync(new ServeArguments(
+            parse.GetValue(database)!.FullName, parse.GetValue(media) ?? [], CommonOptions.RequestedModel(parse, model),
+            parse.GetValue(urls), parse.GetValue(logFormat), SettingOverrides.Of(parse)), cancellationToken)));
         return command;
     }
 
-    private static async Task<int> RunAsync(string database, DirectoryInfo[] media, string model, string? urls, CancellationToken cancellationToken)
+    private sealed record ServeArguments(string Database, DirectoryInfo[] Media, string? Model, string? Urls, LogFormat LogFormat,
+        string[] Settings);
+
+    private static async Task<int> RunAsync(ServeArguments a, CancellationToken cancellationToken)
     {
-        foreach (DirectoryInfo folder in media.Where(f => !f.Exists))
+        foreach (DirectoryInfo folder in a.Media.Where(f => !f.Exists))
         {
-            Console.Error.WriteLine($"Media folder not found: {folder.FullName}");
+            Console.Error.WriteLine($"error: media folder not found: {folder.FullName}");
             return ExitCodes.NotFound;
         }
-        using VideoCatalog catalog = await VideoCatalog.OpenAsync(database, cancellationToken);
-        // One copy of the model for the indexer and every search session (disposed after the host has stopped).
-        using var models = new XClipInferenceCache();
-        List<string> roots = media.Length > 0
-            ? media.Select(f => f.FullName).ToList()
+        bool indexes = a.Media.Length > 0;
+        using LibraryLock? writer = indexes ? LibraryLock.Acquire(a.Database, "serve") : null;
+        using VideoCatalog catalog = await VideoCatalog.OpenAsync(a.Database, cancellationToken);
+        List<string> roots = indexes
+            ? a.Media.Select(f => f.FullName).ToList()
             : (await catalog.Roots.ListAsync(cancellationToken)).Select(r => r.Path).ToList();
 
-        var app = VideoSearchWebApplication.Build([], builder =>
+        await using WebApplication app = VideoSearchWebApplication.Build(a.Settings, builder =>
         {
+            builder.Host.UseDefaultServiceProvider(o =>
+            {
+                o.ValidateOnBuild = true;
+                o.ValidateScopes = true;
+            });
+            CliHost.ConfigureServices(builder.Services);
+            builder.Logging.AddVideoSearchConsole(a.LogFormat);
+            builder.Services.AddVideoSearchLibrary(catalog, m =>
+            {
+                m.Model = a.Model ?? m.Model;
+                m.AllowModelChange = indexes;
+            });
             builder.Services.AddSingleton<IMediaLibrary>(new CatalogMediaLibrary(catalog, roots));
-            builder.Services.AddSingleton(models);
             builder.Services.AddVideoSearchSearch();
-            builder.Services.AddSingleton<ISearchService>(sp => new RefreshingSearchService(
-                catalog, database, model, sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<SearchOptions>>().Value,
-                ModelLocator.FromEnvironment(), notice => sp.GetRequiredService<ILoggerFactory>().CreateLogger("Search").LogInformation("{Notice}", notice), models));
-            if (media.Length > 0)
+            if (indexes)
             {
                 builder.Services.AddSingleton<IProgress<DownloadProgress>>(ConsoleDownloadProgress.ForStandardError());
                 builder.Services.AddVideoSearchIndexer(o =>
                 {
                     o.Roots = roots;
-                    o.DatabaseDirectory = database;
-                    o.Model = model;
+                    o.DatabaseDirectory = a.Database;
                     o.Watch = true;
                 });
             }
             else
             {
-                builder.Services.AddSingleton<IIndexingProgress, IndexingProgress>();
+                builder.Services.AddVideoSearchIndexingProgress();
             }
         }, o =>
         {
-            if (!string.IsNullOrWhiteSpace(urls)) o.Urls = urls;
-        });
+            if (!string.IsNullOrWhiteSpace(a.Urls)) o.Urls = a.Urls;
+        }, CliHost.EnvironmentName());
+        app.Services.GetRequiredService<LibraryVectorIndex>().Writable = indexes;
         await app.StartAsync(cancellationToken);
-        Console.Error.WriteLine($"Serving the library in {database} on {string.Join(", ", app.Urls)} (Ctrl+C stops).");
+        Console.Error.WriteLine($"Serving the library in {a.Database} on {string.Join(", ", app.Urls)} (Ctrl+C stops).");
         try
         {
             await Task.Delay(Timeout.Infinite, cancellationToken);
         }
         catch (OperationCanceledException)
         {
+            // A signal: the normal end of a server.
         }
-        using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        using var stopping = new CancellationTokenSource(CliHost.ShutdownTimeout);
         await app.StopAsync(stopping.Token);
+        Console.Error.WriteLine("Stopped.");
         return ExitCodes.Ok;
     }
 }

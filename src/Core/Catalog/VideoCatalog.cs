@@ -14,6 +14,7 @@ public sealed class VideoCatalog : IDisposable
         Videos = new VideoRepository(database);
         Writer = new IndexedVideoWriter(database);
         Clips = new ClipRepository(database);
+        Candidates = new CandidateRepository(database);
         Model = new ModelStateRepository(database);
         Stats = new LibraryStatsQuery(database);
     }
@@ -32,6 +33,9 @@ public sealed class VideoCatalog : IDisposable
 
     /// <summary>Clip reads for search and index rebuilds.</summary>
     public ClipRepository Clips { get; }
+
+    /// <summary>Search's reads: re-ranking candidates, clips by id, filters.</summary>
+    public CandidateRepository Candidates { get; }
 
     /// <summary>The model the stored vectors belong to.</summary>
     public ModelStateRepository Model { get; }

@@ -1,9 +1,7 @@
 using VideoSearch.Core.Catalog;
-using VideoSearch.Core.Hub;
 using VideoSearch.Core.Inference;
 using VideoSearch.Core.Media;
 using VideoSearch.Core.Model;
-using VideoSearch.Core.Native;
 using VideoSearch.Core.Preprocessing;
 
 namespace VideoSearch.Indexer.Embedding;
@@ -39,25 +37,9 @@ internal sealed class ClipEncoder : IDisposable
         State = new ModelState(modelId, revision, inference.ProjectionDim, inference.ContextPatches, inference.ProjectionDim);
     }
 
-    /// <summary>Loads the model and preprocessor of a resolved model folder; the model comes from <paramref name="models"/>
-    /// (the host's models, shared with its other parts) when given.</summary>
-    public static ClipEncoder Load(ResolvedModel resolved, XClipInferenceCache? models = null)
-    {
-        TorchRuntime.EnsureLoaded();
-        (string id, string revision) = ModelIdentity.Of(resolved);
-        var config = PreprocessorConfig.FromFolder(resolved.Folder);
-        XClipInference? shared = models?.GetOrLoad(resolved.Folder, id);
-        XClipInference inference = shared ?? XClipInference.Load(resolved.Folder, id);
-        try
-        {
-            return new ClipEncoder(inference, shared is null, config, id, revision);
-        }
-        catch
-        {
-            if (shared is null) inference.Dispose();
-            throw;
-        }
-    }
+    /// <summary>The indexer's side of the host's loaded model (which the host owns).</summary>
+    public static ClipEncoder For(LoadedModel model) =>
+        new(model.Inference, ownsInference: false, model.Preprocessor, model.ModelId, model.Revision);
 
     /// <summary>What the catalog records about this model (ids and vector shapes).</summary>
     public ModelState State { get; }

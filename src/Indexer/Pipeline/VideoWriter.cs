@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 using VideoSearch.Core.Catalog;
 using VideoSearch.Core.Media;
 using VideoSearch.Indexer.Progress;
-using VideoSearch.Indexer.Vectors;
+using VideoSearch.Core.Library;
 
 namespace VideoSearch.Indexer.Pipeline;
 

@@ -1,3 +1,4 @@
+using VideoSearch.Core.Catalog;
 using VideoSearch.Search.Contracts;
 
 namespace VideoSearch.Search.Catalog;

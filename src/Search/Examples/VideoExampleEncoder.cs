@@ -9,9 +9,32 @@ namespace VideoSearch.Search.Examples;
 /// clip plan, frames, preprocessing, one vision pass) and its clips' normalised embeddings are averaged into one
 /// query vector for <see cref="SearchService.SearchSimilarAsync(float[], int, Contracts.SearchFilters?, CancellationToken)"/>.
 /// </summary>
-public sealed class VideoExampleEncoder(XClipInference inference, PreprocessorConfig preprocessor, MediaProbe probe,
-    FrameExtractor extractor)
+public sealed class VideoExampleEncoder
 {
+    private readonly Func<CancellationToken, Task<(XClipInference, PreprocessorConfig)>> _model;
+    private readonly MediaProbe _probe;
+    private readonly FrameExtractor _extractor;
+
+    /// <summary>An encoder with the host's model.</summary>
+    public VideoExampleEncoder(ModelHandle model, MediaProbe probe, FrameExtractor extractor)
+        : this(async ct => await model.GetAsync(ct).ConfigureAwait(false) is var m ? (m.Inference, m.Preprocessor) : default, probe, extractor)
+    {
+    }
+
+    /// <summary>An encoder with one loaded model and its preprocessing.</summary>
+    public VideoExampleEncoder(XClipInference inference, PreprocessorConfig preprocessor, MediaProbe probe, FrameExtractor extractor)
+        : this(_ => Task.FromResult((inference, preprocessor)), probe, extractor)
+    {
+    }
+
+    private VideoExampleEncoder(Func<CancellationToken, Task<(XClipInference, PreprocessorConfig)>> model, MediaProbe probe,
+        FrameExtractor extractor)
+    {
+        _model = model;
+        _probe = probe;
+        _extractor = extractor;
+    }
+
     /// <summary>At most this many clips, spread evenly over the file, are embedded (a long file stays a quick query).</summary>
     public const int MaxClips = 8;
 
@@ -20,7 +43,8 @@ public sealed class VideoExampleEncoder(XClipInference inference, PreprocessorCo
     /// <exception cref="SearchQueryException">The file has no video to sample.</exception>
     public async Task<float[]> EncodeAsync(string path, CancellationToken cancellationToken)
     {
-        VideoInfo video = await probe.ProbeAsync(path, cancellationToken).ConfigureAwait(false);
+        (XClipInference inference, PreprocessorConfig preprocessor) = await _model(cancellationToken).ConfigureAwait(false);
+        VideoInfo video = await _probe.ProbeAsync(path, cancellationToken).ConfigureAwait(false);
         var planned = ClipPlanner.Plan(video, ClipPlanOptions.ForModel(inference.Config.VisionConfig.NumFrames));
         if (planned.Count == 0) throw new SearchQueryException($"'{path}' has no frames to search with.");
         var clips = Enumerable.Range(0, Math.Min(MaxClips, planned.Count))
@@ -28,7 +52,7 @@ public sealed class VideoExampleEncoder(XClipInference inference, PreprocessorCo
 
         var frames = new List<IReadOnlyList<RgbFrame>>(clips.Count);
         foreach (Clip clip in clips)
-            frames.Add(await extractor.ExtractClipAsync(video, clip, cancellationToken).ConfigureAwait(false));
+            frames.Add(await _extractor.ExtractClipAsync(video, clip, cancellationToken).ConfigureAwait(false));
         PixelValues pixels = new VideoMaeImageProcessor(preprocessor).PreprocessVideos(frames);
         var embeddings = await inference.EncodeVideosAsync(pixels.Data, clips.Count, cancellationToken).ConfigureAwait(false);
 

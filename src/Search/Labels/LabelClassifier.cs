@@ -1,3 +1,4 @@
+using VideoSearch.Core.Catalog;
 using VideoSearch.Core.Inference;
 using VideoSearch.Search.Catalog;
 using VideoSearch.Search.Text;
@@ -9,8 +10,14 @@ namespace VideoSearch.Search.Labels;
 /// context, turned into probabilities by a softmax over <c>logits_per_video</c>. A video's logits are the mean of
 /// its clips' logits (each clip is one view of the video), so a label that fits the whole video wins.
 /// </summary>
-public sealed class LabelClassifier(XClipInference inference, QueryEncoder encoder, ISearchCatalog catalog)
+public sealed class LabelClassifier(IInferenceSource model, QueryEncoder encoder, ISearchCatalog catalog)
 {
+    /// <summary>A classifier over one loaded model.</summary>
+    public LabelClassifier(XClipInference inference, QueryEncoder encoder, ISearchCatalog catalog)
+        : this(new FixedInferenceSource(inference), encoder, catalog)
+    {
+    }
+
     /// <summary>Label probabilities for one indexed clip, in the order of <paramref name="labels"/>.</summary>
     /// <exception cref="SearchQueryException">Fewer than two labels, an empty label, or no such clip.</exception>
     public async Task<IReadOnlyList<LabelScore>> ClassifyClipAsync(long clipId, IReadOnlyList<string> labels,
@@ -37,6 +44,7 @@ public sealed class LabelClassifier(XClipInference inference, QueryEncoder encod
 
         using CandidateBatch batch = await catalog.GetCandidatesAsync(clipIds, cancellationToken).ConfigureAwait(false);
         if (batch.Clips.Count == 0) throw new SearchQueryException($"No indexed {what}.");
+        XClipInference inference = await model.GetInferenceAsync(cancellationToken).ConfigureAwait(false);
         float[][] logits = await inference.ScoreAsync(features, batch.Embeddings, batch.Contexts, batch.Clips.Count,
             cancellationToken).ConfigureAwait(false);
 

@@ -1,3 +1,4 @@
+using VideoSearch.Core.Catalog;
 using VideoSearch.Core.Inference;
 using VideoSearch.Search.Catalog;
 
@@ -8,8 +9,13 @@ namespace VideoSearch.Search.Ranking;
 /// the prompt generator in one batched model call, so each score is X-CLIP's own <c>logits_per_video</c> for
 /// (query, clip) (up to the float16 storage of the context).
 /// </summary>
-public sealed class ClipReranker(XClipInference inference, ISearchCatalog catalog)
+public sealed class ClipReranker(IInferenceSource model, ISearchCatalog catalog)
 {
+    /// <summary>A re-ranker over one loaded model.</summary>
+    public ClipReranker(XClipInference inference, ISearchCatalog catalog) : this(new FixedInferenceSource(inference), catalog)
+    {
+    }
+
     /// <summary>The candidates that are still stored, scored and sorted best first (ties by clip id).</summary>
     public async Task<IReadOnlyList<ScoredClip>> RerankAsync(float[] textFeatures, IReadOnlyList<long> clipIds,
         CancellationToken cancellationToken)
@@ -23,6 +29,7 @@ public sealed class ClipReranker(XClipInference inference, ISearchCatalog catalo
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
+        XClipInference inference = await model.GetInferenceAsync(cancellationToken).ConfigureAwait(false);
         float[][] logits = await inference.ScoreAsync([textFeatures], batch.Embeddings, batch.Contexts, batch.Clips.Count,
             cancellationToken).ConfigureAwait(false);
         var scored = new ScoredClip[batch.Clips.Count];

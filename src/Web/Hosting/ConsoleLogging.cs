@@ -4,25 +4,26 @@ using Microsoft.Extensions.Logging.Console;
 
 namespace VideoSearch.Web.Hosting;
 
-/// <summary>The console log of the project's hosts: plain single lines by default, JSON when asked, always on stderr.</summary>
+/// <summary>The console log of every VideoSearch host: plain single lines by default, JSON when asked, on standard error.</summary>
 public static class ConsoleLogging
 {
-    /// <summary>
-    /// Writes the log to the console in <paramref name="format"/>: plain single lines with a local <c>HH:mm:ss</c>
-    /// time and no scopes, or one JSON object per line with a UTC time. Every level goes to stderr, so stdout stays
-    /// free for a command's output. Set after configuration is bound, so the format asked for here wins over
-    /// <c>Logging:Console:FormatterName</c>; levels stay configurable (<c>Logging:LogLevel</c>).
-    /// </summary>
+    /// <summary>Replaces the console providers with one in <paramref name="format"/>, writing to standard error.</summary>
     public static ILoggingBuilder AddVideoSearchConsole(this ILoggingBuilder builder, LogFormat format)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        // The formatters' options only: AddSimpleConsole and AddJsonConsole would each also pick their formatter.
+        builder.ClearProviders();
+        builder.AddConsole(o =>
+        {
+            o.FormatterName = format == LogFormat.Json ? ConsoleFormatterNames.Json : ConsoleFormatterNames.Simple;
+            // Standard output is for results (search tables, JSON); every log line goes to standard error.
+            o.LogToStandardErrorThreshold = LogLevel.Trace;
+        });
+        // The formatters' options are set directly: AddSimpleConsole/AddJsonConsole would each also pick the formatter.
         builder.Services.Configure<SimpleConsoleFormatterOptions>(o =>
         {
             o.SingleLine = true;
             o.IncludeScopes = false;
             o.TimestampFormat = "HH:mm:ss ";
-            o.UseUtcTimestamp = false;
         });
         builder.Services.Configure<JsonConsoleFormatterOptions>(o =>
         {
@@ -30,11 +31,8 @@ public static class ConsoleLogging
             o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
             o.UseUtcTimestamp = true;
         });
-        builder.AddConsole(o =>
-        {
-            o.FormatterName = format == LogFormat.Json ? ConsoleFormatterNames.Json : ConsoleFormatterNames.Simple;
-            o.LogToStandardErrorThreshold = LogLevel.Trace;
-        });
+        // A host that fails to start logs the exception with its stack; the command reports the failure itself, once.
+        builder.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         return builder;
     }
 }

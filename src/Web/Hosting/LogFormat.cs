@@ -1,11 +1,11 @@
 namespace VideoSearch.Web.Hosting;
 
-/// <summary>How the console log is written.</summary>
+/// <summary>How console logs are written.</summary>
 public enum LogFormat
 {
-    /// <summary>One plain line per event, for a person at a terminal: <c>12:04:31 info: Category[0] Message</c>.</summary>
+    /// <summary>One plain line per entry, for a person at a terminal.</summary>
     Plain,
 
-    /// <summary>One JSON object per line, for a log collector.</summary>
+    /// <summary>One JSON object per line, for log collectors.</summary>
     Json,
 }

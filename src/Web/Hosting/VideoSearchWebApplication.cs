@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace VideoSearch.Web.Hosting;
 
@@ -20,16 +19,17 @@ public static class VideoSearchWebApplication
     /// <param name="args">Configuration from the command line (e.g. <c>--Web:AccessToken=…</c>, <c>--AllowedHosts=…</c>).</param>
     /// <param name="registerServices">Adds the services the endpoints use.</param>
     /// <param name="configure">Overrides of the <c>Web</c> section.</param>
-    /// <param name="logFormat">How the console log is written (<see cref="ConsoleLogging.AddVideoSearchConsole"/>); applied before <paramref name="registerServices"/>, which may replace it.</param>
+    /// <param name="environmentName">The host environment (Production when null), e.g. from <c>ASPNETCORE_ENVIRONMENT</c>.</param>
     /// <exception cref="WebServerConfigurationException">The settings are invalid, e.g. a non-loopback address without an access token.</exception>
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder> registerServices, Action<WebServerOptions>? configure = null,
-        LogFormat logFormat = LogFormat.Plain)
+        string? environmentName = null)
     {
         ArgumentNullException.ThrowIfNull(registerServices);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             Args = args,
             ContentRootPath = AppContext.BaseDirectory,
+            EnvironmentName = environmentName,
         });
 
         // Checked here, before anything listens: Kestrel needs the addresses now, and a server reachable from
@@ -44,7 +44,6 @@ public static class VideoSearchWebApplication
         builder.WebHost.UseUrls([.. urls]);
         builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
         LoopbackHosts.Configure(builder, urls);
-        builder.Logging.AddVideoSearchConsole(logFormat);
         registerServices(builder);
         builder.Services.AddVideoSearchWeb(configure);
 

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -29,6 +30,10 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
             BadHttpRequestException bad => (bad.StatusCode, "Bad request", bad.Message),
             // The services' way of saying an id is unknown (e.g. search by example with a missing clip).
             KeyNotFoundException => (StatusCodes.Status404NotFound, "Not found", "Nothing has this id."),
+            // The disk or the database under the library failed (full, unreadable, damaged): not the request's fault,
+            // and not a bug; their messages name server files, so only the log has them.
+            IOException or UnauthorizedAccessException or DbException => (StatusCodes.Status503ServiceUnavailable,
+                "The service is unavailable", "The server could not read or write its library; the error was logged with this request's trace id."),
             _ => (StatusCodes.Status500InternalServerError, "An unexpected error occurred", "The error was logged with this request's trace id."),
         };
         if (status >= 500) LogFailure(logger, exception, context.Request.Method, context.Request.Path, status);

@@ -58,5 +58,19 @@ public sealed class ErrorMappingTests
         Assert.DoesNotContain("/srv/private", problem.GetRawText());
     }
 
+    [Fact]
+    public async Task Search_DiskFailsUnderTheService_Returns503WithoutItsText()
+    {
+        await using var media = new DisposableMedia();
+        await using var server = await TestWebServer.StartAsync(media.Value);
+        server.Search.FailWith = new IOException("No space left on device : '/srv/private/library/catalog.db-wal'");
+
+        using var response = await server.Client.GetAsync("/api/search?q=dog");
+
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.ServiceUnavailable);
+        Assert.DoesNotContain("/srv/private", problem.GetRawText());
+        Assert.True(problem.TryGetProperty("traceId", out _));
+    }
+
     private sealed class KindException(ErrorKind kind, string message) : VideoSearchException(kind, message);
 }

@@ -36,7 +36,7 @@ public sealed class ConsoleLoggingTests
     public async Task Build_ShippedSettings_RequestLogOffAndPlainConsole()
     {
         // The test output folder holds the CLI's appsettings.json, the settings `serve` ships with.
-        await using var app = VideoSearchWebApplication.Build([], _ => { });
+        await using var app = VideoSearchWebApplication.Build([], b => b.Logging.AddVideoSearchConsole(LogFormat.Plain));
 
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(RequestLog);
         Assert.False(logger.IsEnabled(LogLevel.Information));
@@ -47,7 +47,7 @@ public sealed class ConsoleLoggingTests
     [Fact]
     public async Task Build_RequestLogSwitchedOnInConfiguration_LogsEachRequest()
     {
-        await using var app = VideoSearchWebApplication.Build([$"--Logging:LogLevel:{RequestLog}=Information"], _ => { }, logFormat: LogFormat.Json);
+        await using var app = VideoSearchWebApplication.Build([$"--Logging:LogLevel:{RequestLog}=Information"], b => b.Logging.AddVideoSearchConsole(LogFormat.Json));
 
         Assert.True(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(RequestLog).IsEnabled(LogLevel.Information));
         Assert.Equal(ConsoleFormatterNames.Json, app.Services.GetRequiredService<IOptions<ConsoleLoggerOptions>>().Value.FormatterName);

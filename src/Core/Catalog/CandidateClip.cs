@@ -1,4 +1,4 @@
-namespace VideoSearch.Search.Catalog;
+namespace VideoSearch.Core.Catalog;
 
 /// <summary>What grouping and results need of one clip and its video.</summary>
 /// <param name="ClipId">The clip id (its vector index id, also its thumbnail id).</param>

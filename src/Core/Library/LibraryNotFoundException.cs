@@ -1,6 +1,6 @@
 using VideoSearch.Core.Errors;
 
-namespace VideoSearch.Search.Library;
+namespace VideoSearch.Core.Library;
 
 /// <summary>The library folder has no catalog, or the catalog holds no clips yet.</summary>
 /// <param name="directory">The library folder.</param>

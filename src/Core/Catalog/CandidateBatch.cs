@@ -1,6 +1,6 @@
 using System.Buffers;
 
-namespace VideoSearch.Search.Catalog;
+namespace VideoSearch.Core.Catalog;
 
 /// <summary>
 /// Candidate clips fetched for re-ranking, with their stored embeddings and decoded contexts as contiguous row-major

@@ -2,47 +2,34 @@ using System.Buffers;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
-using VideoSearch.Core.Catalog;
-using VideoSearch.Search.Contracts;
 
-namespace VideoSearch.Search.Catalog;
+namespace VideoSearch.Core.Catalog;
 
 /// <summary>
-/// Search's reads of the SQLite catalog, on read-only connections of its own. The catalog's
-/// <see cref="ClipRepository.GetContextsAsync"/> returns contexts without the embeddings and video durations
-/// re-ranking and grouping also need, so the candidate read here joins all of it in one statement.
+/// Search's reads of the catalog: candidates for re-ranking (embeddings, contexts and what grouping needs, joined in
+/// one statement), clips by id, and the clips a filter admits. <see cref="ClipRepository.GetContextsAsync"/> returns
+/// contexts without the embeddings and video durations re-ranking and grouping also need, hence this read.
 /// </summary>
-public sealed class SqliteSearchCatalog : ISearchCatalog
+public sealed class CandidateRepository(CatalogDatabase database)
 {
     private const string ClipColumns = "c.id, c.video_id, v.path, coalesce(v.duration_s, 0), c.start_s, c.end_s";
-    private readonly string _connectionString;
-    private readonly string _path;
-    private readonly int _embeddingDim;
-    private readonly int _contextLength;
+    private readonly string _path = database.FilePath;
 
-    /// <summary>Reads the catalog file of <paramref name="catalog"/>, whose vectors have the shapes of <paramref name="model"/>.</summary>
-    public SqliteSearchCatalog(VideoCatalog catalog, ModelState model)
+    /// <summary>
+    /// The clips with the given ids, their embeddings and contexts (of <paramref name="model"/>'s shapes), in one read,
+    /// in the order given, missing ids left out; the caller disposes the batch (its buffers are pooled).
+    /// </summary>
+    /// <exception cref="CatalogException">A stored vector does not have the model's shape (a damaged row).</exception>
+    public async Task<CandidateBatch> GetCandidatesAsync(IReadOnlyList<long> clipIds, ModelState model,
+        CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(model);
-        _path = catalog.Database.FilePath;
-        _embeddingDim = model.EmbeddingDim;
-        _contextLength = model.ContextLength;
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = _path,
-            Mode = SqliteOpenMode.ReadOnly,
-            Pooling = true,
-        }.ToString();
-    }
-
-    /// <inheritdoc />
-    public async Task<CandidateBatch> GetCandidatesAsync(IReadOnlyList<long> clipIds, CancellationToken cancellationToken)
-    {
+        int embeddingDim = model.EmbeddingDim;
+        int contextLength = model.ContextLength;
         var slots = Slots(clipIds);
         var clips = new CandidateClip?[slots.Count];
-        var batch = CandidateBatch.Rent(slots.Count, _embeddingDim, _contextLength);
-        byte[] blobBuffer = ArrayPool<byte>.Shared.Rent(1 + _contextLength * sizeof(float));
+        var batch = CandidateBatch.Rent(slots.Count, embeddingDim, contextLength);
+        byte[] blobBuffer = ArrayPool<byte>.Shared.Rent(1 + contextLength * sizeof(float));
         try
         {
             if (slots.Count == 0) return batch;
@@ -58,12 +45,12 @@ public sealed class SqliteSearchCatalog : ISearchCatalog
                 int slot = slots[clip.ClipId];
                 // Blobs are copied straight out of SQLite's row buffer into reused space, not into a new array per row.
                 ReadOnlySpan<byte> embedding = Blob(reader, 6, ref blobBuffer);
-                if (embedding.Length != _embeddingDim * sizeof(float))
-                    throw Mismatch(clip.ClipId, $"{embedding.Length / sizeof(float)} embedding values");
+                if (embedding.Length != embeddingDim * sizeof(float))
+                    throw Mismatch(clip.ClipId, $"{embedding.Length / sizeof(float)} embedding values", model);
                 MemoryMarshal.Cast<byte, float>(embedding).CopyTo(batch.EmbeddingRow(slot));
                 ReadOnlySpan<byte> context = Blob(reader, 7, ref blobBuffer);
-                if (ContextCodec.ValueCount(context) != _contextLength)
-                    throw Mismatch(clip.ClipId, $"{ContextCodec.ValueCount(context)} context values");
+                if (ContextCodec.ValueCount(context) != contextLength)
+                    throw Mismatch(clip.ClipId, $"{ContextCodec.ValueCount(context)} context values", model);
                 ContextCodec.Decode(context, batch.ContextRow(slot));
                 clips[slot] = clip;
             }
@@ -81,8 +68,8 @@ public sealed class SqliteSearchCatalog : ISearchCatalog
         }
     }
 
-    private CatalogException Mismatch(long clipId, string found) =>
-        new(_path, $"Clip {clipId} has {found}; the model needs {_embeddingDim} embedding and {_contextLength} context values");
+    private CatalogException Mismatch(long clipId, string found, ModelState model) =>
+        new(_path, $"Clip {clipId} has {found}; the model needs {model.EmbeddingDim} embedding and {model.ContextLength} context values");
 
     /// <summary>The blob in column <paramref name="ordinal"/>, copied into <paramref name="buffer"/> (grown from the pool when short).</summary>
     private static ReadOnlySpan<byte> Blob(SqliteDataReader reader, int ordinal, ref byte[] buffer)
@@ -98,7 +85,7 @@ public sealed class SqliteSearchCatalog : ISearchCatalog
         return buffer.AsSpan(0, length);
     }
 
-    /// <inheritdoc />
+    /// <summary>The clips with the given ids without their vectors, in the order given (missing ids left out).</summary>
     public async Task<IReadOnlyList<CandidateClip>> GetClipsAsync(IReadOnlyList<long> clipIds, CancellationToken cancellationToken)
     {
         var slots = Slots(clipIds);
@@ -117,7 +104,7 @@ public sealed class SqliteSearchCatalog : ISearchCatalog
         return clips.OfType<CandidateClip>().ToList();
     }
 
-    /// <inheritdoc />
+    /// <summary>The stored embedding of one clip, or null when there is no such clip.</summary>
     public async Task<float[]?> GetEmbeddingAsync(long clipId, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -127,17 +114,17 @@ public sealed class SqliteSearchCatalog : ISearchCatalog
             : null;
     }
 
-    /// <inheritdoc />
+    /// <summary>The ids of every clip of one video, in time order (empty when there is no such video).</summary>
     public async Task<IReadOnlyList<long>> GetClipIdsOfVideoAsync(long videoId, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         using var command = Command(connection, "SELECT id FROM clips WHERE video_id = $video ORDER BY start_s, id;",
             ("$video", videoId));
-        return await ReadIdsAsync(command, cancellationToken).ConfigureAwait(false);
+        return await command.ReadLongsAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <inheritdoc />
-    public async Task<IReadOnlySet<long>> GetAllowedClipIdsAsync(SearchFilters filters, CancellationToken cancellationToken)
+    /// <summary>The ids of every clip whose video passes <paramref name="filters"/>.</summary>
+    public async Task<IReadOnlySet<long>> GetAllowedClipIdsAsync(ClipFilter filters, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filters);
         var conditions = new List<string>();
@@ -173,7 +160,7 @@ public sealed class SqliteSearchCatalog : ISearchCatalog
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         using var command = Command(connection, $"SELECT c.id FROM clips c JOIN videos v ON v.id = c.video_id{where};",
             parameters.ToArray());
-        return (await ReadIdsAsync(command, cancellationToken).ConfigureAwait(false)).ToHashSet();
+        return (await command.ReadLongsAsync(cancellationToken).ConfigureAwait(false)).ToHashSet();
     }
 
     private static Dictionary<long, int> Slots(IReadOnlyList<long> clipIds)
@@ -205,34 +192,13 @@ public sealed class SqliteSearchCatalog : ISearchCatalog
         batch.SetClips(clips.Take(found).Select(c => c!).ToList());
     }
 
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = new SqliteConnection(_connectionString);
-        try
-        {
-            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            return connection;
-        }
-        catch (SqliteException ex)
-        {
-            await connection.DisposeAsync().ConfigureAwait(false);
-            throw new CatalogException(_path, $"The catalog cannot be read: {ex.Message}", ex);
-        }
-    }
+    private Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) =>
+        database.OpenConnectionAsync(cancellationToken);
 
     private static SqliteCommand Command(SqliteConnection connection, string sql, params (string Name, object Value)[] parameters)
     {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
+        var command = CatalogCommand.Create(connection, sql);
+        foreach (var (name, value) in parameters) command.With(name, value);
         return command;
-    }
-
-    private static async Task<List<long>> ReadIdsAsync(SqliteCommand command, CancellationToken cancellationToken)
-    {
-        var ids = new List<long>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) ids.Add(reader.GetInt64(0));
-        return ids;
     }
 }

@@ -1,0 +1,49 @@
+using System.CommandLine;
+using VideoSearch.Core.Errors;
+
+namespace VideoSearch.Cli.Hosting;
+
+/// <summary>
+/// Settings given as flags: any documented appsettings.json key, written <c>--Section:Key=value</c> (or
+/// <c>--Section:Key value</c>), e.g. <c>--Web:AccessToken=…</c> or <c>--Indexer:BatchSize=4</c>. They reach the
+/// host's configuration as its command-line source, above appsettings.json and the environment.
+/// </summary>
+internal static class SettingOverrides
+{
+    /// <summary>Lets <paramref name="command"/> take setting flags besides its own options.</summary>
+    public static T Allow<T>(T command) where T : Command
+    {
+        command.TreatUnmatchedTokensAsErrors = false;
+        return command;
+    }
+
+    /// <summary>The setting flags of <paramref name="parse"/>, checked: anything else left over is an error.</summary>
+    /// <exception cref="SettingFlagException">A token is neither one of the command's options nor a setting.</exception>
+    public static string[] Of(ParseResult parse)
+    {
+        var tokens = parse.UnmatchedTokens;
+        var settings = new List<string>(tokens.Count);
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            string token = tokens[i];
+            if (!IsSettingKey(token))
+                throw new SettingFlagException($"Unrecognized argument '{token}'. Settings are given as --Section:Key=value (see the README).");
+            settings.Add(token);
+            if (!token.Contains('=') && i + 1 < tokens.Count && !tokens[i + 1].StartsWith("--", StringComparison.Ordinal))
+                settings.Add(tokens[++i]);
+            else if (!token.Contains('='))
+                throw new SettingFlagException($"The setting '{token}' has no value: write {token}=value.");
+        }
+        return [.. settings];
+    }
+
+    private static bool IsSettingKey(string token)
+    {
+        if (!token.StartsWith("--", StringComparison.Ordinal)) return false;
+        string key = token[2..].Split('=', 2)[0];
+        return key.Contains(':') && key.Split(':').All(part => part.Length > 0 && part.All(c => char.IsLetterOrDigit(c) || c is '_' or '.'));
+    }
+}
+
+/// <summary>A command-line token that is neither an option of the command nor a setting flag.</summary>
+internal sealed class SettingFlagException(string message) : VideoSearchException(ErrorKind.InvalidInput, message);
