@@ -57,7 +57,7 @@ internal static class SearchEndpoints
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The search request is invalid.");
 
         int top = query.Top ?? SearchValidation.DefaultTop;
-        // An unknown clip id surfaces as KeyNotFoundException from the service; ProblemExceptionHandler makes it a 404.
+        // An unknown clip id surfaces as a NotFound-kind exception (ClipNotFoundException) from the service; ProblemExceptionHandler makes it a 404.
         var response = await search.SearchSimilarAsync(query.ClipId, top, filters, cancellationToken);
         return TypedResults.Ok(SearchResultsMapper.ToResponse(response, 0, top, paths));
     }

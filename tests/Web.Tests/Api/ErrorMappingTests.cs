@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using VideoSearch.Core.Errors;
 using VideoSearch.Search;
 using VideoSearch.Web.Tests.Support;
@@ -17,15 +18,9 @@ public sealed class ErrorMappingTests
     [InlineData(ErrorKind.Failed, HttpStatusCode.ServiceUnavailable)]
     public async Task Search_ServiceThrowsOwnException_AnswersByKindWithPublicMessage(ErrorKind kind, HttpStatusCode expected)
     {
-        await using var media = new DisposableMedia();
-        await using var server = await TestWebServer.StartAsync(media.Value);
-        server.Search.FailWith = new KindException(kind, "cannot read /srv/private/library/catalog.db: it failed");
+        var problem = await AnswerAsync(new KindException(kind, "cannot read /srv/private/library/catalog.db: it failed"), "/api/search?q=dog", expected);
 
-        using var response = await server.Client.GetAsync("/api/search?q=dog");
-
-        var problem = await ProblemAssert.IsProblemAsync(response, expected);
-        string detail = problem.GetProperty("detail").GetString()!;
-        Assert.Equal("cannot read catalog.db: it failed", detail);
+        Assert.Equal("cannot read catalog.db: it failed", problem.GetProperty("detail").GetString());
         Assert.DoesNotContain("/srv/private", problem.GetRawText());
     }
 
@@ -34,42 +29,51 @@ public sealed class ErrorMappingTests
     [InlineData(".,;")]
     public async Task Search_QueryWithNoSearchableWords_Returns400(string query)
     {
-        await using var media = new DisposableMedia();
-        await using var server = await TestWebServer.StartAsync(media.Value);
         // What QueryEncoder throws when the tokenizer keeps nothing but the start and end tokens.
-        server.Search.FailWith = new SearchQueryException($"The query '{query}' holds no searchable words.");
+        var failure = new SearchQueryException($"The query '{query}' holds no searchable words.");
 
-        using var response = await server.Client.GetAsync("/api/search?q=" + Uri.EscapeDataString(query));
+        var problem = await AnswerAsync(failure, "/api/search?q=" + Uri.EscapeDataString(query), HttpStatusCode.BadRequest);
 
-        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
         Assert.Contains("no searchable words", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task Similar_ServiceThrowsClipNotFound_Returns404NamingTheClip()
+    {
+        var problem = await AnswerAsync(new ClipNotFoundException(103), "/api/clips/103/similar", HttpStatusCode.NotFound);
+
+        Assert.Equal("No indexed clip has id 103.", problem.GetProperty("detail").GetString());
     }
 
     [Fact]
     public async Task Similar_ServiceThrowsKeyNotFound_Returns404()
     {
-        await using var media = new DisposableMedia();
-        await using var server = await TestWebServer.StartAsync(media.Value);
-        server.Search.FailWith = new KeyNotFoundException("No clip 7 in /srv/private/library");
+        var problem = await AnswerAsync(new KeyNotFoundException("No clip 7 in /srv/private/library"), "/api/clips/103/similar", HttpStatusCode.NotFound);
 
-        using var response = await server.Client.GetAsync("/api/clips/103/similar");
-
-        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.NotFound);
         Assert.DoesNotContain("/srv/private", problem.GetRawText());
     }
 
     [Fact]
     public async Task Search_DiskFailsUnderTheService_Returns503WithoutItsText()
     {
-        await using var media = new DisposableMedia();
-        await using var server = await TestWebServer.StartAsync(media.Value);
-        server.Search.FailWith = new IOException("No space left on device : '/srv/private/library/catalog.db-wal'");
+        var failure = new IOException("No space left on device : '/srv/private/library/catalog.db-wal'");
 
-        using var response = await server.Client.GetAsync("/api/search?q=dog");
+        var problem = await AnswerAsync(failure, "/api/search?q=dog", HttpStatusCode.ServiceUnavailable);
 
-        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.ServiceUnavailable);
         Assert.DoesNotContain("/srv/private", problem.GetRawText());
         Assert.True(problem.TryGetProperty("traceId", out _));
+    }
+
+    /// <summary>The ProblemDetails a fresh server answers to <paramref name="url"/> when the search service throws <paramref name="failure"/>.</summary>
+    private static async Task<JsonElement> AnswerAsync(Exception failure, string url, HttpStatusCode expected)
+    {
+        await using var media = new DisposableMedia();
+        await using var server = await TestWebServer.StartAsync(media.Value);
+        server.Search.FailWith = failure;
+
+        using var response = await server.Client.GetAsync(url);
+
+        return (await ProblemAssert.IsProblemAsync(response, expected)).Clone();
     }
 
     private sealed class KindException(ErrorKind kind, string message) : VideoSearchException(kind, message);
