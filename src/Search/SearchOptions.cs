@@ -26,9 +26,6 @@ public sealed class SearchOptions
     /// <summary>Encoded queries kept in the text feature cache (0 disables it).</summary>
     public int TextCacheSize { get; set; } = 1024;
 
-    /// <summary>Candidate list size of the HNSW search (raised to K when smaller).</summary>
-    public int EfSearch { get; set; } = 128;
-
     /// <summary>What is wrong with these settings, or null when they are usable.</summary>
     public string? Problem() =>
         CandidateCount < 1 ? $"Search:CandidateCount must be at least 1, got {CandidateCount}"
@@ -36,6 +33,5 @@ public sealed class SearchOptions
         : MaxOffset < 0 ? $"Search:MaxOffset must not be negative, got {MaxOffset}"
         : MaxQueryLength < 1 ? $"Search:MaxQueryLength must be at least 1, got {MaxQueryLength}"
         : TextCacheSize < 0 ? $"Search:TextCacheSize must not be negative, got {TextCacheSize}"
-        : EfSearch < 1 ? $"Search:EfSearch must be at least 1, got {EfSearch}"
         : null;
 }

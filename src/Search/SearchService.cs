@@ -68,13 +68,13 @@ public sealed class SearchService(
     /// Query by example: the clip's stored embedding is the query; the K nearest other clips are ranked by the
     /// cosine of their embeddings (what the index scores exactly), grouped into videos.
     /// </summary>
-    /// <exception cref="SearchQueryException">No clip has id <paramref name="clipId"/>.</exception>
+    /// <exception cref="ClipNotFoundException">No clip has id <paramref name="clipId"/>.</exception>
     public async Task<SearchResponse> SearchSimilarAsync(long clipId, int top, SearchFilters? filters,
         CancellationToken cancellationToken)
     {
         CheckPage(top, 0);
         float[] embedding = await catalog.GetEmbeddingAsync(clipId, cancellationToken).ConfigureAwait(false)
-            ?? throw new SearchQueryException($"No indexed clip has id {clipId}.");
+            ?? throw new ClipNotFoundException($"No indexed clip has id {clipId}.");
         return await SimilarAsync($"clip {clipId}", embedding, clipId, top, filters, cancellationToken).ConfigureAwait(false);
     }
 

@@ -23,7 +23,7 @@ public static class SearchServiceCollectionExtensions
     public static IServiceCollection AddVideoSearchSearch(this IServiceCollection services)
     {
         services.AddOptions<SearchOptions>().BindConfiguration(SearchOptions.SectionName)
-            .Validate(o => o.Problem() is null, "Invalid Search settings: CandidateCount, MaxTop and EfSearch must be at least 1, TextCacheSize at least 0.")
+            .Validate(o => o.Problem() is null, "Invalid Search settings: CandidateCount and MaxTop must be at least 1, TextCacheSize at least 0.")
             .ValidateOnStart();
         services.TryAddSingleton(sp => new TextFeatureCache(sp.GetRequiredService<IOptions<SearchOptions>>().Value.TextCacheSize));
         services.TryAddSingleton<ISearchCatalog, CatalogSearchSource>();

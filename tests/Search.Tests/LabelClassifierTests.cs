@@ -46,8 +46,8 @@ public sealed class LabelClassifierTests(TinyLibrary library)
             library.Labels().ClassifyClipAsync(library.Clips.Keys.Min(), ["only one"], CancellationToken.None));
 
     [Fact]
-    public async Task ClassifyVideoAsync_UnknownVideo_ThrowsSearchQueryException() =>
-        await Assert.ThrowsAsync<SearchQueryException>(() =>
+    public async Task ClassifyVideoAsync_UnknownVideo_ThrowsClipNotFound() =>
+        await Assert.ThrowsAsync<ClipNotFoundException>(() =>
             library.Labels().ClassifyVideoAsync(424242, s_labels, CancellationToken.None));
 
     private async Task<double> MaxBound(long clipId)

@@ -106,9 +106,9 @@ public sealed class SearchServiceTests(TinyLibrary library)
     }
 
     [Fact]
-    public async Task SearchSimilarAsync_UnknownClip_ThrowsSearchQueryException()
+    public async Task SearchSimilarAsync_UnknownClip_ThrowsClipNotFound()
     {
-        var e = await Assert.ThrowsAsync<SearchQueryException>(() =>
+        var e = await Assert.ThrowsAsync<ClipNotFoundException>(() =>
             library.Service().SearchSimilarAsync(999_999, 10, null, CancellationToken.None));
         Assert.Contains("999999", e.Message);
     }

@@ -154,7 +154,7 @@ public sealed class SearchBenchmark : IBenchmark
         int dim = inference.ProjectionDim;
         float[] vectors = SyntheticVectors.Clustered(size, dim, clusters: Math.Max(8, size / 200), seed: size);
         var clock = Stopwatch.StartNew();
-        var index = new HnswVectorIndex(dim, new HnswOptions(M: 16, EfConstruction: 100)) { EfSearch = new SearchOptions().EfSearch };
+        var index = new HnswVectorIndex(dim, new HnswOptions(M: 16, EfConstruction: 100)) { EfSearch = new VideoSearch.Core.Library.VectorSearchOptions().EfSearch };
         index.AddRange(Enumerable.Range(0, size).Select(i => ((long)i, vectors.AsSpan(i * dim, dim).ToArray())));
         var catalog = new SyntheticSearchCatalog(vectors, dim, pool, inference.ContextPatches * dim, ClipsPerVideo);
         return (index, catalog, clock.Elapsed.TotalSeconds);

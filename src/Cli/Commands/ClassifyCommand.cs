@@ -1,6 +1,12 @@
 using System.CommandLine;
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using VideoSearch.Cli.Hosting;
 using VideoSearch.Core.Classification;
+using VideoSearch.Core.Library;
+using VideoSearch.Web.Hosting;
 using VideoSearch.Core.Hub;
 using VideoSearch.Core.Media;
 using VideoSearch.Core.Model;
@@ -23,10 +29,11 @@ internal static class ClassifyCommand
         var seed = new Option<int?>("--seed") { Description = "Seed for the random window, for repeatable results." };
         var window = new Option<double?>("--window") { Description = "Start of the window in seconds (instead of a random window)." };
         var json = new Option<bool>("--json") { Description = "Print JSON instead of a table." };
-        var command = new Command("classify", "Zero-shot classify a window of num_frames consecutive frames against labels.")
+        var command = SettingOverrides.Allow(new Command("classify",
+            "Zero-shot classify a window of num_frames consecutive frames against labels.")
         {
             video, labels, model, seed, window, json,
-        };
+        });
         command.SetAction((parse, cancellationToken) => CliErrors.RunAsync(async () =>
         {
             string[] labelList = parse.GetValue(labels)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -38,10 +45,15 @@ internal static class ClassifyCommand
             FileInfo file = parse.GetValue(video)!;
             if (!file.Exists) throw new FileNotFoundException($"No such video: {file.FullName}", file.FullName);
 
-            ResolvedModel resolved = await ModelLocator.FromEnvironment()
+            var builder = CliHost.CreateBuilder(SettingOverrides.Of(parse), LogFormat.Plain, LogLevel.Warning);
+            builder.Services.AddVideoSearchModels();
+            using IHost host = builder.Build();
+            await host.StartAsync(cancellationToken);
+            ResolvedModel resolved = await host.Services.GetRequiredService<ModelLocator>()
                 .ResolveAsync(CommonOptions.RequestedModel(parse, model), ConsoleDownloadProgress.ForStandardError(), cancellationToken);
             using XClipModel xclip = XClipModel.FromPretrained(resolved.Folder);
-            var classifier = new ZeroShotClassifier(xclip, XClipProcessor.FromFolder(resolved.Folder), new MediaProbe(), new FrameExtractor());
+            var classifier = new ZeroShotClassifier(xclip, XClipProcessor.FromFolder(resolved.Folder),
+                host.Services.GetRequiredService<MediaProbe>(), host.Services.GetRequiredService<FrameExtractor>());
             ClassificationResult result = await classifier.ClassifyAsync(
                 file.FullName, labelList, parse.GetValue(window), parse.GetValue(seed), cancellationToken);
             TextWriter output = parse.InvocationConfiguration.Output;

@@ -1,6 +1,12 @@
 using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using VideoSearch.Cli.Hosting;
 using VideoSearch.Core.Catalog;
+using VideoSearch.Core.Library;
 using VideoSearch.Indexer.Verification;
+using VideoSearch.Web.Hosting;
 
 namespace VideoSearch.Cli.Commands;
 
@@ -10,21 +16,25 @@ internal static class VerifyCommand
     public static Command Create()
     {
         var database = CommonOptions.Database();
-        var command = new Command("verify", "Check that the catalog, the vectors, the vector index and the thumbnails agree.");
+        var command = SettingOverrides.Allow(new Command("verify",
+            "Check that the catalog, the vectors, the vector index and the thumbnails agree."));
         command.Options.Add(database);
         command.SetAction((parse, cancellationToken) => CliErrors.RunAsync(async () =>
         {
             string directory = parse.GetValue(database)!.FullName;
             if (!File.Exists(Path.Combine(directory, CatalogDatabase.FileName)))
-            {
-                Console.Error.WriteLine($"No library in {directory} ({CatalogDatabase.FileName} not found).");
-                return ExitCodes.NotFound;
-            }
-            VerificationReport report = await LibraryVerifier.VerifyAsync(directory, cancellationToken);
+                throw new LibraryNotFoundException(directory, $"No library in {directory} ({CatalogDatabase.FileName} not found).");
+            using VideoCatalog catalog = await VideoCatalog.OpenAsync(directory, cancellationToken);
+            var builder = CliHost.CreateBuilder(SettingOverrides.Of(parse), LogFormat.Plain, LogLevel.Warning);
+            builder.Services.AddVideoSearchLibrary(catalog);
+            using IHost host = builder.Build();
+            await host.StartAsync(cancellationToken);
+            VerificationReport report = await LibraryVerifier.VerifyAsync(host.Services.GetRequiredService<VideoCatalog>(), cancellationToken);
             foreach (string problem in report.Problems) Console.Out.WriteLine(problem);
             Console.Out.WriteLine(report.IsConsistent
                 ? $"OK: {report.IndexedVideos} indexed videos, {report.Clips} clips; catalog, vectors, index and thumbnails agree."
                 : $"FAILED: {report.Problems.Count} problems ({report.IndexedVideos} indexed videos, {report.Clips} clips).");
+            await host.StopAsync(CancellationToken.None);
             return report.IsConsistent ? ExitCodes.Ok : ExitCodes.Failed;
         }));
         return command;

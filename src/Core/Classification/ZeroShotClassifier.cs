@@ -33,7 +33,7 @@ public sealed class ZeroShotClassifier(XClipModel model, XClipProcessor processo
         IReadOnlyList<RgbFrame> frames = await extractor.ExtractAsync(video, timestamps, cancellationToken).ConfigureAwait(false);
         XClipInputs inputs = processor.Process(labels, [frames]);
         float[] logits = Score(inputs);
-        return new ClassificationResult(labels, Softmax(logits), logits, timestamps);
+        return new ClassificationResult(labels, Softmax.Of(logits.Select(l => (double)l).ToArray()).Select(p => (float)p).ToArray(), logits, timestamps);
     }
 
     private float[] Score(XClipInputs inputs)
@@ -46,13 +46,5 @@ public sealed class ZeroShotClassifier(XClipModel model, XClipProcessor processo
         var pixelValues = torch.tensor(pixels.Data, pixels.Shape);
         using var output = model.Forward(inputIds, mask, pixelValues);
         return output.LogitsPerVideo[0].data<float>().ToArray(); // (1 video, labels) -> (labels)
-    }
-
-    private static float[] Softmax(float[] logits)
-    {
-        double max = logits.Max();
-        double[] exp = logits.Select(l => Math.Exp(l - max)).ToArray();
-        double sum = exp.Sum();
-        return exp.Select(e => (float)(e / sum)).ToArray();
     }
 }

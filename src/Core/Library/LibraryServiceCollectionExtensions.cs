@@ -24,13 +24,25 @@ public static class LibraryServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(catalog);
         var model = services.AddOptions<ModelOptions>().BindConfiguration(ModelOptions.SectionName);
         if (configureModel is not null) model.Configure(configureModel);
+        services.AddOptions<VectorSearchOptions>().BindConfiguration("Search")
+            .Validate(o => o.EfSearch >= 1, "Search:EfSearch must be at least 1.").ValidateOnStart();
         services.AddSingleton(catalog);
         services.TryAddSingleton<LibraryVectorIndex>();
         services.TryAddSingleton<IVectorIndexSource>(sp => sp.GetRequiredService<LibraryVectorIndex>());
-        services.TryAddSingleton(_ => ModelLocator.FromEnvironment());
-        services.TryAddSingleton<XClipInferenceCache>();
+        services.AddVideoSearchModels();
         services.TryAddSingleton<ModelHandle>();
         services.TryAddSingleton<IInferenceSource>(sp => sp.GetRequiredService<ModelHandle>());
+        return services;
+    }
+
+    /// <summary>
+    /// Adds what runs a model on media without a library: the hub locator (HF_* settings from the environment), the
+    /// process's model cache and the media tools. <see cref="AddVideoSearchLibrary"/> includes it.
+    /// </summary>
+    public static IServiceCollection AddVideoSearchModels(this IServiceCollection services)
+    {
+        services.TryAddSingleton(_ => ModelLocator.FromEnvironment());
+        services.TryAddSingleton<XClipInferenceCache>();
         services.TryAddSingleton(_ => new MediaProbe());
         services.TryAddSingleton(_ => new FrameExtractor());
         return services;

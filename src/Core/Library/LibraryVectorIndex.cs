@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using VideoSearch.Core.Catalog;
 using VideoSearch.Core.Vectors;
 
@@ -29,13 +30,15 @@ public sealed class LibraryVectorIndex : IVectorIndexSource, IDisposable
     private readonly SemaphoreSlim _opening = new(1, 1);
     private readonly object _gate = new();
     private readonly string _path;
+    private readonly int _efSearch;
     private HnswVectorIndex? _index;
     private bool _dirty;
     private DateTime _lastSaveUtc = DateTime.UtcNow;
 
     /// <summary>The index of <paramref name="catalog"/>'s library; nothing is read until it is opened.</summary>
-    public LibraryVectorIndex(VideoCatalog catalog, ILogger<LibraryVectorIndex> logger)
+    public LibraryVectorIndex(VideoCatalog catalog, ILogger<LibraryVectorIndex> logger, IOptions<VectorSearchOptions>? options = null)
     {
+        _efSearch = options?.Value.EfSearch ?? new VectorSearchOptions().EfSearch;
         _catalog = catalog;
         _logger = logger;
         _path = Path.Combine(Path.GetDirectoryName(catalog.Database.FilePath)!, FileName);
@@ -77,6 +80,7 @@ public sealed class LibraryVectorIndex : IVectorIndexSource, IDisposable
             HnswVectorIndex index = _index is { } open && open.Dimension == dimension
                 ? open
                 : TryLoad(dimension) ?? new HnswVectorIndex(dimension);
+            index.EfSearch = _efSearch;
             bool changed = await ReconcileAsync(index, cancellationToken).ConfigureAwait(false);
             HnswVectorIndex? previous = Interlocked.Exchange(ref _index, index);
             if (previous is not null && !ReferenceEquals(previous, index)) previous.Dispose();

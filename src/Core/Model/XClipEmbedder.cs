@@ -81,34 +81,6 @@ public sealed class XClipEmbedder
         return embeddings.Select((e, i) => new XClipVideoEmbedding(e, contexts[i])).ToArray();
     }
 
-    /// <summary>Exact X-CLIP logits [videos][texts] for text features from <see cref="EncodeTexts"/> against clips given by
-    /// their embeddings and contexts from <see cref="EncodeVideos"/>: the same numbers the full forward pass gives.</summary>
-    public float[][] ScoreWithContexts(IReadOnlyList<float[]> textFeatures, IReadOnlyList<float[]> videoEmbeddings,
-        IReadOnlyList<float[]> contexts)
-    {
-        if (videoEmbeddings.Count != contexts.Count)
-            throw new XClipInputException($"{videoEmbeddings.Count} video embeddings but {contexts.Count} contexts.");
-        if (textFeatures.Count == 0 || videoEmbeddings.Count == 0)
-            return videoEmbeddings.Select(_ => new float[textFeatures.Count]).ToArray();
-        using var scope = NewDisposeScope();
-        var text = Matrix(textFeatures, ProjectionDim, "text feature");
-        var video = Matrix(videoEmbeddings, ProjectionDim, "video embedding");
-        var context = Matrix(contexts, NumPatches * ProjectionDim, "context").view(contexts.Count, NumPatches, ProjectionDim);
-        return Rows(model.GetLogitsWithContexts(text, video, context));
-    }
-
-    private static Tensor Matrix(IReadOnlyList<float[]> rows, int width, string what)
-    {
-        var flat = new float[rows.Count * width];
-        for (int i = 0; i < rows.Count; i++)
-        {
-            if (rows[i].Length != width)
-                throw new XClipInputException($"Each {what} needs {width} floats; item {i} has {rows[i].Length}.");
-            rows[i].CopyTo(flat, i * width);
-        }
-        return torch.tensor(flat, [rows.Count, width]);
-    }
-
     private static float[][] Rows(Tensor matrix)
     {
         var values = matrix.to(ScalarType.Float32).contiguous().data<float>().ToArray();

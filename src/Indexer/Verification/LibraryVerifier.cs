@@ -25,11 +25,19 @@ public static class LibraryVerifier
     /// <summary>Verifies the library in <paramref name="databaseDirectory"/>.</summary>
     public static async Task<VerificationReport> VerifyAsync(string databaseDirectory, CancellationToken cancellationToken = default)
     {
-        var problems = new List<string>();
         string directory = Path.GetFullPath(databaseDirectory);
         if (!File.Exists(Path.Combine(directory, CatalogDatabase.FileName)))
             return new VerificationReport(0, 0, [$"No catalog in {directory} ({CatalogDatabase.FileName} is missing)."]);
         using var catalog = await VideoCatalog.OpenAsync(directory, cancellationToken).ConfigureAwait(false);
+        return await VerifyAsync(catalog, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Verifies the library of an opened catalog (and the index file beside it).</summary>
+    public static async Task<VerificationReport> VerifyAsync(VideoCatalog catalog, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        var problems = new List<string>();
+        string directory = Path.GetDirectoryName(catalog.Database.FilePath)!;
         ModelState? model = await catalog.Model.GetAsync(cancellationToken).ConfigureAwait(false);
         var videos = new Dictionary<VideoId, VideoFileState>();
         foreach (LibraryRoot root in await catalog.Roots.ListAsync(cancellationToken).ConfigureAwait(false))

@@ -1,6 +1,6 @@
 namespace VideoSearch.Indexer.Verification;
 
-/// <summary>The outcome of <see cref="LibraryVerifier.VerifyAsync"/>.</summary>
+/// <summary>The outcome of <see cref="LibraryVerifier"/>.</summary>
 /// <param name="IndexedVideos">Indexed videos checked.</param>
 /// <param name="Clips">Clips checked.</param>
 /// <param name="Problems">Everything found wrong, one sentence each; empty when catalog, vectors, index and thumbnails agree.</param>

@@ -1,4 +1,5 @@
 using VideoSearch.Core.Catalog;
+using VideoSearch.Core.Classification;
 using VideoSearch.Core.Inference;
 using VideoSearch.Search.Catalog;
 using VideoSearch.Search.Text;
@@ -19,13 +20,15 @@ public sealed class LabelClassifier(IInferenceSource model, QueryEncoder encoder
     }
 
     /// <summary>Label probabilities for one indexed clip, in the order of <paramref name="labels"/>.</summary>
-    /// <exception cref="SearchQueryException">Fewer than two labels, an empty label, or no such clip.</exception>
+    /// <exception cref="SearchQueryException">Fewer than two labels, an empty label.</exception>
+    /// <exception cref="ClipNotFoundException">No such clip.</exception>
     public async Task<IReadOnlyList<LabelScore>> ClassifyClipAsync(long clipId, IReadOnlyList<string> labels,
         CancellationToken cancellationToken) =>
         await ClassifyAsync([clipId], $"clip {clipId}", labels, cancellationToken).ConfigureAwait(false);
 
     /// <summary>Label probabilities for one indexed video (mean logits over its clips), in the order of <paramref name="labels"/>.</summary>
-    /// <exception cref="SearchQueryException">Fewer than two labels, an empty label, or no such video.</exception>
+    /// <exception cref="SearchQueryException">Fewer than two labels, an empty label.</exception>
+    /// <exception cref="ClipNotFoundException">No such video.</exception>
     public async Task<IReadOnlyList<LabelScore>> ClassifyVideoAsync(long videoId, IReadOnlyList<string> labels,
         CancellationToken cancellationToken)
     {
@@ -43,7 +46,7 @@ public sealed class LabelClassifier(IInferenceSource model, QueryEncoder encoder
             features.Add((await encoder.EncodeAsync(label, cancellationToken).ConfigureAwait(false)).Query.Features);
 
         using CandidateBatch batch = await catalog.GetCandidatesAsync(clipIds, cancellationToken).ConfigureAwait(false);
-        if (batch.Clips.Count == 0) throw new SearchQueryException($"No indexed {what}.");
+        if (batch.Clips.Count == 0) throw new ClipNotFoundException($"No indexed {what}.");
         XClipInference inference = await model.GetInferenceAsync(cancellationToken).ConfigureAwait(false);
         float[][] logits = await inference.ScoreAsync(features, batch.Embeddings, batch.Contexts, batch.Clips.Count,
             cancellationToken).ConfigureAwait(false);
@@ -51,9 +54,7 @@ public sealed class LabelClassifier(IInferenceSource model, QueryEncoder encoder
         var mean = new double[labels.Count];
         foreach (float[] clip in logits)
             for (int l = 0; l < mean.Length; l++) mean[l] += clip[l] / (double)logits.Length;
-        double max = mean.Max();
-        double[] exp = mean.Select(x => Math.Exp(x - max)).ToArray(); // shifted by the max so exp cannot overflow
-        double sum = exp.Sum();
-        return labels.Select((label, l) => new LabelScore(label, (float)mean[l], exp[l] / sum)).ToList();
+        double[] probabilities = Softmax.Of(mean);
+        return labels.Select((label, l) => new LabelScore(label, (float)mean[l], probabilities[l])).ToList();
     }
 }

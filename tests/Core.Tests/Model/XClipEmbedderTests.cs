@@ -32,17 +32,19 @@ public class XClipEmbedderTests
         var embedder = new XClipEmbedder(kit.Model);
         var pixels = kit.Read(Case, "pixel_values").data<float>().ToArray();
         var textFeatures = kit.Read(Case, "text_features");
-        var texts = Enumerable.Range(0, 4).Select(i => textFeatures[i].data<float>().ToArray()).ToList();
 
         var videos = embedder.EncodeVideos(pixels, 3);
-        var logits = embedder.ScoreWithContexts(texts, videos.Select(v => v.Embedding).ToList(), videos.Select(v => v.Context).ToList());
+        // Scored as search scores them: the fused prompt-generator path over stored embeddings and contexts.
+        using var scorer = new VideoSearch.Core.Inference.FusedPromptScorer(kit.Model);
+        using var logits = scorer.Logits(textFeatures, ToTensor(videos.Select(v => v.Embedding).ToArray()),
+            ToTensor(videos.Select(v => v.Context).ToArray()).view(3, 16, 40));
 
         Assert.Equal(3, videos.Length);
         Assert.All(videos, v => Assert.Equal(16 * 40, v.Context.Length));
         Assert.True(kit.Compare(ToTensor(videos.Select(v => v.Embedding).ToArray()), kit.Read(Case, "video_embeds"), Atol(kit, "video_embeds")).Within);
         var contexts = ToTensor(videos.Select(v => v.Context).ToArray()).view(3, 16, 40);
         Assert.True(kit.Compare(contexts, kit.Read(Case, "img_features"), Atol(kit, "img_features")).Within);
-        Assert.True(kit.Compare(ToTensor(logits), kit.Read(Case, "logits_per_video"), Atol(kit, "logits_per_video")).Within);
+        Assert.True(kit.Compare(logits, kit.Read(Case, "logits_per_video"), Atol(kit, "logits_per_video")).Within);
     }
 
     [Fact]
@@ -63,17 +65,6 @@ public class XClipEmbedderTests
         var e = Assert.Throws<XClipInputException>(() => embedder.EncodeTexts([new long[17]]));
 
         Assert.Contains("1..16 ids", e.Message);
-    }
-
-    [Fact]
-    public void ScoreWithContexts_WrongContextWidth_ThrowsInputException()
-    {
-        var embedder = new XClipEmbedder(ReferenceKit.Get(Kit).Model);
-
-        var e = Assert.Throws<XClipInputException>(() =>
-            embedder.ScoreWithContexts([new float[40]], [new float[40]], [new float[39]]));
-
-        Assert.Contains("640 floats; item 0 has 39", e.Message);
     }
 
     [Fact]

@@ -40,7 +40,7 @@ public sealed class ErrorMappingTests
     [Fact]
     public async Task Similar_ServiceThrowsClipNotFound_Returns404NamingTheClip()
     {
-        var problem = await AnswerAsync(new ClipNotFoundException(103), "/api/clips/103/similar", HttpStatusCode.NotFound);
+        var problem = await AnswerAsync(new ClipNotFoundException("No indexed clip has id 103."), "/api/clips/103/similar", HttpStatusCode.NotFound);
 
         Assert.Equal("No indexed clip has id 103.", problem.GetProperty("detail").GetString());
     }
