@@ -14,8 +14,14 @@ public sealed class SearchOptions
     /// </summary>
     public int CandidateCount { get; set; } = 50;
 
-    /// <summary>The most videos one request may ask for.</summary>
+    /// <summary>The most videos one request may ask for (<c>top</c>), in every front end.</summary>
     public int MaxTop { get; set; } = 100;
+
+    /// <summary>The most videos one request may skip (<c>offset</c>, paging depth).</summary>
+    public int MaxOffset { get; set; } = 10_000;
+
+    /// <summary>The longest accepted query, in characters (the text model reads at most 77 tokens of it anyway).</summary>
+    public int MaxQueryLength { get; set; } = 1000;
 
     /// <summary>Encoded queries kept in the text feature cache (0 disables it).</summary>
     public int TextCacheSize { get; set; } = 1024;
@@ -24,6 +30,8 @@ public sealed class SearchOptions
     public string? Problem() =>
         CandidateCount < 1 ? $"Search:CandidateCount must be at least 1, got {CandidateCount}"
         : MaxTop < 1 ? $"Search:MaxTop must be at least 1, got {MaxTop}"
+        : MaxOffset < 0 ? $"Search:MaxOffset must not be negative, got {MaxOffset}"
+        : MaxQueryLength < 1 ? $"Search:MaxQueryLength must be at least 1, got {MaxQueryLength}"
         : TextCacheSize < 0 ? $"Search:TextCacheSize must not be negative, got {TextCacheSize}"
         : null;
 }

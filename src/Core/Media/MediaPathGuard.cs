@@ -1,9 +1,11 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace VideoSearch.Core.Media;
 
 /// <summary>
 /// Keeps file access inside a media root: a path counts as inside only if, after every symbolic link in it is
 /// resolved and every '..' applied, it still lies under the (equally resolved) root. Used by the indexer before
-/// probing and by the web server before serving a file.
+/// probing and by the web server before serving a file or filtering by a folder.
 /// Hand-written: .NET resolves a link only in a path's last component (<see cref="FileSystemInfo.ResolveLinkTarget"/>),
 /// so the walk below resolves each component in turn, as realpath(3) does.
 /// </summary>
@@ -26,19 +28,31 @@ public sealed class MediaPathGuard
     /// True when <paramref name="path"/> (absolute, or relative to the root) resolves to the root or below it.
     /// A path that does not exist is judged by its resolved parent folders and its name.
     /// </summary>
-    public bool IsInside(string path)
+    public bool IsInside(string path) => TryResolve(path, out _);
+
+    /// <summary>
+    /// Resolves <paramref name="path"/> (absolute, or relative to the root) and tells whether the result lies at or
+    /// below the root; <paramref name="resolved"/> is then the path with every link resolved, the one to open (a link
+    /// swapped after the check cannot redirect an open through the original name). A path holding a NUL, or one
+    /// whose links loop, is never inside.
+    /// </summary>
+    public bool TryResolve(string path, [NotNullWhen(true)] out string? resolved)
     {
         ArgumentNullException.ThrowIfNull(path);
-        string resolved;
+        resolved = null;
+        if (path.Length == 0 || path.Contains('\0', StringComparison.Ordinal)) return false;
+        string candidate;
         try
         {
-            resolved = Resolve(Path.GetFullPath(path, Root), path);
+            candidate = Resolve(Path.GetFullPath(path, Root), path);
         }
         catch (MediaException)
         {
             return false;
         }
-        return resolved == Root || resolved.StartsWith(Root.EndsWith(Path.DirectorySeparatorChar) ? Root : Root + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+        if (!IsUnder(candidate, Root)) return false;
+        resolved = candidate;
+        return true;
     }
 
     /// <summary>
@@ -47,11 +61,26 @@ public sealed class MediaPathGuard
     /// </summary>
     public string EnsureInside(string path)
     {
-        if (!IsInside(path))
+        if (!TryResolve(path, out string? resolved))
         {
             throw new MediaException(MediaErrorKind.OutsideMediaRoot, path, $"the path leads outside the media folder {Root} and is not used.");
         }
-        return Resolve(Path.GetFullPath(path, Root), path);
+        return resolved;
+    }
+
+    /// <summary>
+    /// Whether the full path <paramref name="path"/> is <paramref name="root"/> or lies below it, comparing whole
+    /// segments as written (no link is resolved): <c>/a/b</c> holds <c>/a/b/x</c> but not <c>/a/bc/x</c>. The one
+    /// prefix rule; callers that guard access resolve both sides first (<see cref="TryResolve"/>).
+    /// </summary>
+    public static bool IsUnder(string path, string root)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(root);
+        string trimmed = Path.TrimEndingDirectorySeparator(root);
+        if (trimmed.Length == 0 || path.Length < trimmed.Length || !path.StartsWith(trimmed, StringComparison.Ordinal)) return false;
+        // The root of the file system ("/") ends in a separator even when trimmed.
+        return path.Length == trimmed.Length || Path.EndsInDirectorySeparator(trimmed) || path[trimmed.Length] == Path.DirectorySeparatorChar;
     }
 
     /// <summary>Resolves every symbolic link in an absolute path, component by component.</summary>

@@ -3,9 +3,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
+using VideoSearch.Search;
 using VideoSearch.Search.Contracts;
 using VideoSearch.Web.Contracts;
-using VideoSearch.Web.Hosting;
 using VideoSearch.Web.Media;
 using VideoSearch.Web.Security;
 
@@ -36,32 +36,28 @@ internal static class SearchEndpoints
         [AsParameters] SearchParameters query,
         ISearchService search,
         MediaFileResolver paths,
-        IOptions<WebServerOptions> options,
+        IOptions<SearchOptions> options,
         CancellationToken cancellationToken)
     {
-        var errors = SearchValidation.Validate(query, options.Value);
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The search request is invalid.");
+        var (request, errors) = SearchValidation.ToRequest(query, options.Value, paths);
+        if (request is null) return TypedResults.ValidationProblem(errors, title: "The search request is invalid.");
 
-        int top = query.Top ?? SearchValidation.DefaultTop;
-        int offset = query.Offset ?? 0;
-        var filters = SearchValidation.Filters(query.Folder, query.MinDuration, query.MaxDuration, query.ModifiedAfter, query.ModifiedBefore);
-        var response = await search.SearchAsync(new SearchRequest(query.Q!.Trim(), top, offset, filters), cancellationToken);
-        return TypedResults.Ok(SearchResultsMapper.ToResponse(response, offset, top, paths));
+        var response = await search.SearchAsync(request, cancellationToken);
+        return TypedResults.Ok(SearchResultsMapper.ToResponse(response, request.Offset, request.Top, paths));
     }
 
     internal static async Task<Results<Ok<SearchResultsResponse>, ValidationProblem>> SimilarAsync(
         [AsParameters] SimilarParameters query,
         ISearchService search,
         MediaFileResolver paths,
-        IOptions<WebServerOptions> options,
+        IOptions<SearchOptions> options,
         CancellationToken cancellationToken)
     {
-        var errors = SearchValidation.Validate(query, options.Value);
+        var (filters, errors) = SearchValidation.ToFilters(query, options.Value, paths);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The search request is invalid.");
 
         int top = query.Top ?? SearchValidation.DefaultTop;
-        var filters = SearchValidation.Filters(query.Folder, query.MinDuration, query.MaxDuration, query.ModifiedAfter, query.ModifiedBefore);
-        // An unknown clip id surfaces as KeyNotFoundException from the service; ProblemExceptionHandler makes it a 404.
+        // An unknown clip id surfaces as a NotFound-kind exception (ClipNotFoundException) from the service; ProblemExceptionHandler makes it a 404.
         var response = await search.SearchSimilarAsync(query.ClipId, top, filters, cancellationToken);
         return TypedResults.Ok(SearchResultsMapper.ToResponse(response, 0, top, paths));
     }

@@ -8,7 +8,7 @@ internal sealed record SearchParameters(
     [property: FromQuery(Name = "q"), Description("What to look for, in words.")] string? Q,
     [property: FromQuery(Name = "top"), Description("Videos per page (default 10).")] int? Top,
     [property: FromQuery(Name = "offset"), Description("Videos to skip, for paging (default 0).")] int? Offset,
-    [property: FromQuery(Name = "folder"), Description("Only videos under this folder.")] string? Folder,
+    [property: FromQuery(Name = "folder"), Description(FolderRule.Description)] string? Folder,
     [property: FromQuery(Name = "minDuration"), Description("Only videos at least this many seconds long.")] double? MinDuration,
     [property: FromQuery(Name = "maxDuration"), Description("Only videos at most this many seconds long.")] double? MaxDuration,
     [property: FromQuery(Name = "modifiedAfter"), Description("Only files modified at or after this ISO 8601 instant.")] DateTimeOffset? ModifiedAfter,

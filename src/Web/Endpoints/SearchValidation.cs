@@ -1,56 +1,65 @@
+using VideoSearch.Search;
 using VideoSearch.Search.Contracts;
-using VideoSearch.Web.Hosting;
+using VideoSearch.Web.Media;
 
 namespace VideoSearch.Web.Endpoints;
 
-/// <summary>Checks search parameters against the configured limits; each problem is keyed by its query parameter.</summary>
+/// <summary>
+/// Turns the query string into the search service's request: the folder made a full path inside a media folder,
+/// every limit checked by Search's own <see cref="SearchRequestValidator"/>, each problem keyed by its query parameter.
+/// </summary>
 internal static class SearchValidation
 {
     /// <summary>Default page size when <c>top</c> is not given.</summary>
     internal const int DefaultTop = 10;
 
-    public static Dictionary<string, string[]> Validate(SearchParameters p, WebServerOptions limits)
+    /// <summary>The query parameter of each request property the validator names.</summary>
+    private static readonly Dictionary<string, string> s_parameters = new(StringComparer.Ordinal)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(p.Q))
-            errors["q"] = ["The query is empty."];
-        else if (p.Q.Length > limits.MaxQueryLength)
-            errors["q"] = [$"The query is {p.Q.Length} characters long; at most {limits.MaxQueryLength} are accepted."];
-        CheckTop(p.Top, limits, errors);
-        if (p.Offset is < 0 || p.Offset > limits.MaxOffset)
-            errors["offset"] = [$"offset must be between 0 and {limits.MaxOffset} (is {p.Offset})."];
-        CheckFilters(p.MinDuration, p.MaxDuration, p.ModifiedAfter, p.ModifiedBefore, p.Folder, limits, errors);
-        return errors;
+        [nameof(SearchRequest.Query)] = "q",
+        [nameof(SearchRequest.Top)] = "top",
+        [nameof(SearchRequest.Offset)] = "offset",
+        [nameof(SearchFilters.MinDurationSeconds)] = "minDuration",
+        [nameof(SearchFilters.MaxDurationSeconds)] = "maxDuration",
+        [nameof(SearchFilters.ModifiedAfter)] = "modifiedAfter",
+        [nameof(SearchFilters.ModifiedBefore)] = "modifiedBefore",
+    };
+
+    /// <summary>The text search request, or the problems with the parameters.</summary>
+    public static (SearchRequest? Request, Dictionary<string, string[]> Errors) ToRequest(SearchParameters p, SearchOptions options, MediaFileResolver paths)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        SearchFilters? filters = Filters(p.Folder, p.MinDuration, p.MaxDuration, p.ModifiedAfter, p.ModifiedBefore, paths, errors);
+        var request = new SearchRequest((p.Q ?? "").Trim(), p.Top ?? DefaultTop, p.Offset ?? 0, filters);
+        Add(SearchRequestValidator.FindProblems(request, options), errors);
+        return (errors.Count == 0 ? request : null, errors);
     }
 
-    public static Dictionary<string, string[]> Validate(SimilarParameters p, WebServerOptions limits)
+    /// <summary>The search by example's filters, or the problems with the parameters.</summary>
+    public static (SearchFilters? Filters, Dictionary<string, string[]> Errors) ToFilters(SimilarParameters p, SearchOptions options, MediaFileResolver paths)
     {
-        var errors = new Dictionary<string, string[]>();
-        CheckTop(p.Top, limits, errors);
-        CheckFilters(p.MinDuration, p.MaxDuration, p.ModifiedAfter, p.ModifiedBefore, p.Folder, limits, errors);
-        return errors;
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        SearchFilters? filters = Filters(p.Folder, p.MinDuration, p.MaxDuration, p.ModifiedAfter, p.ModifiedBefore, paths, errors);
+        Add(SearchRequestValidator.FindPageProblems(p.Top ?? DefaultTop, filters, options), errors);
+        return (filters, errors);
     }
 
-    public static SearchFilters? Filters(string? folder, double? minDuration, double? maxDuration, DateTimeOffset? after, DateTimeOffset? before) =>
-        folder is null && minDuration is null && maxDuration is null && after is null && before is null
+    private static SearchFilters? Filters(string? folder, double? minDuration, double? maxDuration, DateTimeOffset? after, DateTimeOffset? before,
+        MediaFileResolver paths, Dictionary<string, string[]> errors)
+    {
+        string? fullFolder = null;
+        if (!string.IsNullOrWhiteSpace(folder) && !paths.TryResolveFolder(folder, out fullFolder))
+        {
+            errors["folder"] = ["folder must name a folder inside a media folder by its relative path (e.g. holiday/2024); " +
+                "it may not be absolute or leave the media folder."];
+        }
+        return fullFolder is null && minDuration is null && maxDuration is null && after is null && before is null
             ? null
-            : new SearchFilters(string.IsNullOrWhiteSpace(folder) ? null : folder, minDuration, maxDuration, after, before);
-
-    private static void CheckTop(int? top, WebServerOptions limits, Dictionary<string, string[]> errors)
-    {
-        if (top is < 1 || top > limits.MaxTop)
-            errors["top"] = [$"top must be between 1 and {limits.MaxTop} (is {top})."];
+            : new SearchFilters(fullFolder, minDuration, maxDuration, after, before);
     }
 
-    private static void CheckFilters(double? min, double? max, DateTimeOffset? after, DateTimeOffset? before, string? folder,
-        WebServerOptions limits, Dictionary<string, string[]> errors)
+    private static void Add(IReadOnlyDictionary<string, string> problems, Dictionary<string, string[]> errors)
     {
-        if (min is < 0 || (min is double mn && !double.IsFinite(mn))) errors["minDuration"] = [$"minDuration must be a non-negative number of seconds (is {min})."];
-        if (max is < 0 || (max is double mx && !double.IsFinite(mx))) errors["maxDuration"] = [$"maxDuration must be a non-negative number of seconds (is {max})."];
-        if (min is double a && max is double b && a > b) errors["maxDuration"] = [$"maxDuration ({b}) is less than minDuration ({a})."];
-        if (after is DateTimeOffset x && before is DateTimeOffset y && x >= y)
-            errors["modifiedBefore"] = ["modifiedBefore must be later than modifiedAfter."];
-        if (folder is { Length: > 0 } && (folder.Length > limits.MaxQueryLength || folder.Contains('\0')))
-            errors["folder"] = [$"folder must be a path of at most {limits.MaxQueryLength} characters."];
+        foreach (var (property, message) in problems) errors[s_parameters.GetValueOrDefault(property, property)] = [message];
     }
 }

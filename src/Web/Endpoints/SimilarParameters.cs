@@ -7,7 +7,7 @@ namespace VideoSearch.Web.Endpoints;
 internal sealed record SimilarParameters(
     [property: FromRoute(Name = "clipId"), Description("The example clip's id.")] long ClipId,
     [property: FromQuery(Name = "top"), Description("Videos to return (default 10).")] int? Top,
-    [property: FromQuery(Name = "folder"), Description("Only videos under this folder.")] string? Folder,
+    [property: FromQuery(Name = "folder"), Description(FolderRule.Description)] string? Folder,
     [property: FromQuery(Name = "minDuration"), Description("Only videos at least this many seconds long.")] double? MinDuration,
     [property: FromQuery(Name = "maxDuration"), Description("Only videos at most this many seconds long.")] double? MaxDuration,
     [property: FromQuery(Name = "modifiedAfter"), Description("Only files modified at or after this ISO 8601 instant.")] DateTimeOffset? ModifiedAfter,

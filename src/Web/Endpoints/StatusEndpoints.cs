@@ -27,7 +27,7 @@ internal static class StatusEndpoints
         double percent = s.FilesTotal <= 0 ? (s.State is IndexingState.Idle or IndexingState.Scanning ? 0 : 100)
             : Math.Round(100.0 * Math.Clamp(s.FilesDone, 0, s.FilesTotal) / s.FilesTotal, 1);
         var errors = s.Errors
-            .Select(e => new IndexingErrorItem(Path.GetFileName(e.Path), paths.DisplayPath(e.Path), e.Kind, e.Message))
+            .Select(e => new IndexingErrorItem(Path.GetFileName(e.Path), paths.DisplayPath(e.Path), e.Kind, paths.PublicText(e.Message)))
             .ToList();
         return TypedResults.Ok(new IndexingStatusResponse(
             s.State.ToString(),
@@ -41,6 +41,6 @@ internal static class StatusEndpoints
             s.Eta?.TotalSeconds,
             s.CurrentFile is null ? null : paths.DisplayPath(s.CurrentFile),
             errors,
-            s.Message));
+            s.Message is null ? null : paths.PublicText(s.Message)));
     }
 }

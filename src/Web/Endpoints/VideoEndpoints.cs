@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Net.Http.Headers;
 using VideoSearch.Web.Contracts;
 using VideoSearch.Web.Library;
 using VideoSearch.Web.Media;
@@ -65,7 +66,7 @@ internal static class VideoEndpoints
     }
 
     internal static async Task<Results<PhysicalFileHttpResult, ProblemHttpResult>> StreamAsync(
-        [Description("The video's id.")] long videoId, IMediaLibrary library, MediaFileResolver paths, CancellationToken cancellationToken)
+        [Description("The video's id.")] long videoId, IMediaLibrary library, MediaFileResolver paths, HttpRequest request, CancellationToken cancellationToken)
     {
         var video = await library.GetVideoAsync(videoId, cancellationToken);
         if (video is null) return VideoNotFound(videoId);
@@ -77,10 +78,10 @@ internal static class VideoEndpoints
                 detail: $"The file of video {videoId} is missing or lies outside the media folders.",
                 statusCode: StatusCodes.Status404NotFound);
         }
-        return ServeFile(file, VideoContentTypes.For(file) ?? "application/octet-stream");
+        return ServeFile(request, file, VideoContentTypes.For(file) ?? "application/octet-stream");
     }
 
-    internal static Results<PhysicalFileHttpResult, ProblemHttpResult> GetMediaFile([Description("The file's path inside a media folder, e.g. holiday/beach.mp4.")] string path, MediaFileResolver paths)
+    internal static Results<PhysicalFileHttpResult, ProblemHttpResult> GetMediaFile([Description("The file's path inside a media folder, e.g. holiday/beach.mp4.")] string path, MediaFileResolver paths, HttpRequest request)
     {
         // Only video files are served by path, so nothing else that happens to sit in a media folder leaks.
         string? file = paths.ResolveRelative(path);
@@ -92,11 +93,17 @@ internal static class VideoEndpoints
                 detail: "No video file at this path inside the media folders.",
                 statusCode: StatusCodes.Status404NotFound);
         }
-        return ServeFile(file, contentType);
+        return ServeFile(request, file, contentType);
     }
 
-    private static PhysicalFileHttpResult ServeFile(string file, string contentType) =>
-        TypedResults.PhysicalFile(file, contentType, lastModified: File.GetLastWriteTimeUtc(file), enableRangeProcessing: true);
+    private static PhysicalFileHttpResult ServeFile(HttpRequest request, string file, string contentType)
+    {
+        // RFC 9110 14.2: a Range header in a unit the server does not support is ignored (200, whole body). Bytes are
+        // the only unit here, but the framework would answer any other unit's numbers as byte ranges.
+        string range = request.Headers.Range.ToString();
+        if (range.Length > 0 && !range.TrimStart().StartsWith("bytes=", StringComparison.OrdinalIgnoreCase)) request.Headers.Remove(HeaderNames.Range);
+        return TypedResults.PhysicalFile(file, contentType, lastModified: File.GetLastWriteTimeUtc(file), enableRangeProcessing: true);
+    }
 
     private static ProblemHttpResult VideoNotFound(long videoId) =>
         TypedResults.Problem(title: "Video not found", detail: $"No video has id {videoId}.", statusCode: StatusCodes.Status404NotFound);

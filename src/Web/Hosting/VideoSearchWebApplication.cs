@@ -16,6 +16,10 @@ public static class VideoSearchWebApplication
     /// <c>IMediaLibrary</c>, the indexing worker and readiness checks (tagged <see cref="Health.HealthCheckTags.Ready"/>);
     /// <paramref name="configure"/> applies command-line overrides (e.g. <c>--urls</c>) over the <c>Web</c> section.
     /// </summary>
+    /// <param name="args">Configuration from the command line (e.g. <c>--Web:AccessToken=…</c>, <c>--AllowedHosts=…</c>).</param>
+    /// <param name="registerServices">Adds the services the endpoints use.</param>
+    /// <param name="configure">Overrides of the <c>Web</c> section.</param>
+    /// <param name="environmentName">The host environment (Production when null), e.g. from <c>ASPNETCORE_ENVIRONMENT</c>.</param>
     /// <exception cref="WebServerConfigurationException">The settings are invalid, e.g. a non-loopback address without an access token.</exception>
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder> registerServices, Action<WebServerOptions>? configure = null,
         string? environmentName = null)
@@ -36,8 +40,10 @@ public static class VideoSearchWebApplication
         var problems = WebServerOptionsValidator.FindProblems(settings);
         if (problems.Count > 0) throw new WebServerConfigurationException(problems);
 
-        builder.WebHost.UseUrls([.. WebServerOptionsValidator.SplitUrls(settings.Urls)]);
+        var urls = WebServerOptionsValidator.SplitUrls(settings.Urls);
+        builder.WebHost.UseUrls([.. urls]);
         builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
+        LoopbackHosts.Configure(builder, urls);
         registerServices(builder);
         builder.Services.AddVideoSearchWeb(configure);
 

@@ -12,13 +12,15 @@ public static class WebApplicationExtensions
 {
     /// <summary>
     /// Adds the middleware, outermost first: security headers, exception handler (ProblemDetails), status-code
-    /// ProblemDetails, request logging, the page (embedded files), the access token check, the rate limiter.
+    /// ProblemDetails, host filtering (<see cref="LoopbackHosts"/>), request logging, the page (embedded files), the
+    /// access token check, the rate limiter.
     /// </summary>
     public static IApplicationBuilder UseVideoSearchWeb(this IApplicationBuilder app)
     {
         app.Use(SecurityHeaders.AddAsync);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseHostFiltering();
         app.UseHttpLogging();
         app.UseVideoSearchUi();
         app.UseMiddleware<AccessTokenMiddleware>();

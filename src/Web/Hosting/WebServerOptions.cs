@@ -12,15 +12,6 @@ public sealed class WebServerOptions
     /// <summary>The token every API and media request must carry (<c>Authorization: Bearer</c> or <c>?token=</c>); required when any address is not loopback.</summary>
     public string? AccessToken { get; set; }
 
-    /// <summary>Longest accepted search query, in characters.</summary>
-    public int MaxQueryLength { get; set; } = 1000;
-
-    /// <summary>Largest accepted <c>top</c> (videos per page).</summary>
-    public int MaxTop { get; set; } = 100;
-
-    /// <summary>Largest accepted <c>offset</c> (paging depth).</summary>
-    public int MaxOffset { get; set; } = 10_000;
-
     /// <summary>Sustained API requests per second allowed to one client address; 0 turns rate limiting off.</summary>
     public int RateLimitPerSecond { get; set; } = 20;
 

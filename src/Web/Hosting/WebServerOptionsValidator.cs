@@ -7,7 +7,7 @@ namespace VideoSearch.Web.Hosting;
 /// <summary>Checks <see cref="WebServerOptions"/>: limits in range, addresses parseable, a token wherever the server is reachable from other machines.</summary>
 internal sealed class WebServerOptionsValidator : IValidateOptions<WebServerOptions>
 {
-    /// <summary>Shortest access token accepted: anything shorter is guessable.</summary>
+    /// <summary>Fewest non-blank characters an access token must hold: anything shorter is guessable.</summary>
     internal const int MinTokenLength = 16;
 
     public ValidateOptionsResult Validate(string? name, WebServerOptions options)
@@ -20,15 +20,19 @@ internal sealed class WebServerOptionsValidator : IValidateOptions<WebServerOpti
     internal static List<string> FindProblems(WebServerOptions options)
     {
         var problems = new List<string>();
-        if (options.MaxQueryLength < 1) problems.Add($"MaxQueryLength must be at least 1 (is {options.MaxQueryLength}).");
-        if (options.MaxTop < 1) problems.Add($"MaxTop must be at least 1 (is {options.MaxTop}).");
-        if (options.MaxOffset < 0) problems.Add($"MaxOffset must not be negative (is {options.MaxOffset}).");
         if (options.RateLimitPerSecond < 0) problems.Add($"RateLimitPerSecond must not be negative (is {options.RateLimitPerSecond}).");
         if (options.RateLimitPerSecond > 0 && options.RateLimitBurst < 1) problems.Add($"RateLimitBurst must be at least 1 (is {options.RateLimitBurst}).");
 
         bool hasToken = !string.IsNullOrEmpty(options.AccessToken);
-        if (hasToken && options.AccessToken!.Length < MinTokenLength)
-            problems.Add($"AccessToken must be at least {MinTokenLength} characters long.");
+        if (hasToken)
+        {
+            string token = options.AccessToken!;
+            // Spaces add no secrecy, and a header value loses its outer ones in transit (so the token could never match).
+            if (token.Count(c => !char.IsWhiteSpace(c)) < MinTokenLength)
+                problems.Add($"AccessToken must hold at least {MinTokenLength} characters other than spaces.");
+            if (token.Trim().Length != token.Length)
+                problems.Add("AccessToken must not begin or end with a space.");
+        }
 
         var urls = SplitUrls(options.Urls);
         if (urls.Count == 0) problems.Add("Urls is empty: give at least one address, e.g. http://127.0.0.1:5080.");

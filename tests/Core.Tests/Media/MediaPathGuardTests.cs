@@ -86,4 +86,35 @@ public sealed class MediaPathGuardTests : IDisposable
             File.Delete(link);
         }
     }
+
+    [Fact]
+    public void TryResolve_LinkInsideTheRoot_GivesTheResolvedPath()
+    {
+        var guard = new MediaPathGuard(_media.Root);
+
+        Assert.True(guard.TryResolve("nested/level1/loop_to_parent/level1/level2/deep.mp4", out string? resolved));
+        Assert.Equal(_media.PathOf("nested/level1/level2/deep.mp4"), resolved);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("nested\0/x.mp4")]
+    [InlineData("nested/outside_root.mp4")]
+    [InlineData("..")]
+    public void TryResolve_EmptyNulOrOutside_IsFalseWithNoPath(string path)
+    {
+        Assert.False(new MediaPathGuard(_media.Root).TryResolve(path, out string? resolved));
+        Assert.Null(resolved);
+    }
+
+    [Theory]
+    [InlineData("/a/b", "/a/b", true)]
+    [InlineData("/a/b/x.mp4", "/a/b", true)]
+    [InlineData("/a/b/x.mp4", "/a/b/", true)]
+    [InlineData("/a/bc/x.mp4", "/a/b", false)]
+    [InlineData("/a", "/a/b", false)]
+    [InlineData("/a/b", "/", true)]
+    [InlineData("/A/b/x.mp4", "/a/b", false)]
+    public void IsUnder_WholeSegmentsOnly(string path, string root, bool expected) =>
+        Assert.Equal(expected, MediaPathGuard.IsUnder(path, root));
 }

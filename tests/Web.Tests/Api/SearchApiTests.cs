@@ -60,7 +60,7 @@ public sealed class SearchApiTests(WebServerFixture fixture)
         Assert.Equal(("ball", 2, 1), (request.Query, request.Top, request.Offset));
         Assert.Equal(5, request.Filters!.MinDurationSeconds);
         Assert.Equal(200, request.Filters.MaxDurationSeconds);
-        Assert.Equal("holiday", request.Filters.Folder);
+        Assert.Equal(fixture.Media.PathOf("holiday"), request.Filters.Folder);
         Assert.Equal(new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.Zero), request.Filters.ModifiedAfter);
         Assert.Equal(new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero), request.Filters.ModifiedBefore);
         var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;

@@ -90,4 +90,60 @@ public sealed class RealServerApiTests(ServedLibrary served)
         string body = await empty.Content.ReadAsStringAsync();
         Assert.DoesNotContain("   at ", body);
     }
+
+    [Theory]
+    [InlineData("!!!")]
+    [InlineData(" . , ; ")]
+    [InlineData("\ufeff")]
+    [InlineData("<|endoftext|>")]
+    public async Task Search_QueryOfPunctuationOrMarkers_IsAnsweredNever500(string query)
+    {
+        using var response = await served.Client.GetAsync("/api/search?q=" + Uri.EscapeDataString(query));
+
+        // Either the tokenizer keeps something and it is searched, or the query holds no words: 400, never a 500.
+        if (response.StatusCode != HttpStatusCode.OK) await Support.ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
+    }
+
+    [Theory]
+    [InlineData("modifiedAfter=2262-04-12T00:00:00Z", 0)] // past the last instant a signed 64-bit nanosecond count can hold
+    [InlineData("modifiedAfter=9999-12-31T00:00:00Z", 0)]
+    [InlineData("modifiedBefore=9999-12-31T00:00:00Z", 3)]
+    [InlineData("modifiedAfter=1970-01-01T00:00:00Z", 3)]
+    [InlineData("modifiedBefore=1900-01-01T00:00:00Z", 0)]
+    public async Task Search_DateFilterAtTheEdges_MatchesTheFilesModifiedTimes(string filter, int expected)
+    {
+        using var json = await served.Client.GetFromJsonAsync<JsonDocument>("/api/search?q=a%20test%20pattern&top=10&" + filter);
+
+        Assert.Equal(expected, json!.RootElement.GetProperty("totalVideos").GetInt32());
+    }
+
+    [Fact]
+    public async Task Search_FolderFilter_IsRelativeToTheMediaFolderAndMayNotLeaveIt()
+    {
+        using var inside = await served.Client.GetFromJsonAsync<JsonDocument>("/api/search?q=a%20test%20pattern&top=10&folder=.");
+        using var outside = await served.Client.GetAsync("/api/search?q=a%20test%20pattern&top=10&folder=..");
+
+        Assert.Equal(ServedLibrary.GoodFiles.Length, inside!.RootElement.GetProperty("totalVideos").GetInt32());
+        await Support.ProblemAssert.IsProblemAsync(outside, HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task EveryApiBody_HoldsNoAbsolutePathOfTheMediaOrLibraryFolder()
+    {
+        string library = Path.GetDirectoryName(served.MediaFolder)!;
+        using var search = await served.Client.GetFromJsonAsync<JsonDocument>("/api/search?q=a%20test%20pattern&top=10");
+        var video = search!.RootElement.GetProperty("videos")[0];
+        var urls = new List<string>
+        {
+            "/api/status", "/api/search?q=a%20test%20pattern&top=10", "/readyz", "/healthz", "/api/clips/987654/similar",
+            $"/api/videos/{video.GetProperty("videoId").GetInt64()}", video.GetProperty("clips")[0].GetProperty("similarUrl").GetString()!,
+            "/api/search?q=", "/api/search?q=dog&folder=..", "/api/videos/987654", "/media/nope.mp4",
+        };
+        foreach (string url in urls)
+        {
+            using var response = await served.Client.GetAsync(url);
+            string body = await response.Content.ReadAsStringAsync();
+            Assert.False(body.Contains(library, StringComparison.Ordinal), $"{url} shows a server path: {body}");
+        }
+    }
 }

@@ -47,14 +47,42 @@ public sealed class WebServerOptionsValidatorTests
         Assert.Contains(problems, p => p.Contains("at least 16", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("                ")] // 16 spaces
+    [InlineData("          \t\t\t\t\t\t")]
+    [InlineData("abc def ghi jkl mn")] // 18 characters, 14 of them not blank
+    public void FindProblems_TokenWithFewerThan16NonBlankCharacters_IsRefused(string token)
+    {
+        var problems = WebServerOptionsValidator.FindProblems(new WebServerOptions { Urls = "http://0.0.0.0:5080", AccessToken = token });
+
+        Assert.Contains(problems, p => p.Contains("at least 16 characters other than spaces", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(" " + GoodToken)]
+    [InlineData(GoodToken + " ")]
+    [InlineData(GoodToken + "\n")]
+    public void FindProblems_TokenWithOuterWhitespace_IsRefused(string token)
+    {
+        var problems = WebServerOptionsValidator.FindProblems(new WebServerOptions { Urls = "http://0.0.0.0:5080", AccessToken = token });
+
+        Assert.Equal("AccessToken must not begin or end with a space.", Assert.Single(problems));
+    }
+
+    [Fact]
+    public void FindProblems_SixteenCharactersWithInnerSpaces_IsValid()
+    {
+        Assert.Empty(WebServerOptionsValidator.FindProblems(new WebServerOptions { Urls = "http://0.0.0.0:5080", AccessToken = "abcd efgh ijkl mnop" }));
+    }
+
     [Fact]
     public void FindProblems_BadLimitsAndAddress_ListsEach()
     {
-        var options = new WebServerOptions { Urls = "not a url", MaxTop = 0, MaxQueryLength = 0, RateLimitPerSecond = -1 };
+        var options = new WebServerOptions { Urls = "not a url", RateLimitPerSecond = -1, AccessToken = "short" };
 
         var problems = WebServerOptionsValidator.FindProblems(options);
 
-        Assert.Equal(4, problems.Count);
+        Assert.Equal(3, problems.Count);
         Assert.Contains(problems, p => p.Contains("'not a url'", StringComparison.Ordinal));
     }
 

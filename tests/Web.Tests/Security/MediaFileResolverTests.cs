@@ -95,6 +95,57 @@ public sealed class MediaFileResolverTests : IDisposable
         Assert.Equal("out.mp4", _resolver.DisplayPath(Path.Combine(_outside, "out.mp4")));
     }
 
+    [Theory]
+    [InlineData("sub", "root/sub")]
+    [InlineData("root/sub", "root/sub")] // the first segment names a media folder
+    [InlineData("other", "other")]
+    [InlineData("other/deep", "other/deep")]
+    [InlineData("deep", "other/deep")] // not in the first media folder: the first one holding it
+    [InlineData("root", "root")]
+    public void TryResolveFolder_SeveralRoots_FollowsTheDocumentedRule(string value, string expected)
+    {
+        string other = Path.Combine(_folder, "other");
+        Directory.CreateDirectory(Path.Combine(other, "deep"));
+        var resolver = new MediaFileResolver(new RootsOnly([_root, other]));
+
+        Assert.True(resolver.TryResolveFolder(value, out string? folder));
+        Assert.Equal(Path.Combine(_folder, expected), folder);
+    }
+
+    [Theory]
+    [InlineData("..")]
+    [InlineData("sub/../..")]
+    [InlineData("/etc")]
+    [InlineData("sub/in.mp4")]
+    [InlineData("via")]
+    [InlineData("sub\\..")]
+    public void TryResolveFolder_LeavesTheRootOrIsNoFolder_IsFalse(string value)
+    {
+        Directory.CreateSymbolicLink(Path.Combine(_root, "via"), _outside);
+        var resolver = new MediaFileResolver(new RootsOnly([_root, Path.Combine(_folder, "other")]));
+
+        Assert.False(resolver.TryResolveFolder(value, out _));
+    }
+
+    [Fact]
+    public void TryResolveFolder_RootThroughALink_KeepsTheConfiguredSpelling()
+    {
+        // The catalog records paths under the media folder as configured, so the filter must use the same spelling.
+        string linkedRoot = Path.Combine(_folder, "root-link");
+        Directory.CreateSymbolicLink(linkedRoot, _root);
+
+        Assert.True(new MediaFileResolver(new RootsOnly([linkedRoot])).TryResolveFolder("sub", out string? folder));
+        Assert.Equal(Path.Combine(linkedRoot, "sub"), folder);
+    }
+
+    [Fact]
+    public void PublicText_PathsInsideAndOutside_RelativeOrFileNameOnly()
+    {
+        string text = $"cannot read {Path.Combine(_root, "sub", "in.mp4")} (see /var/lib/videosearch/catalog.db)";
+
+        Assert.Equal("cannot read sub/in.mp4 (see catalog.db)", _resolver.PublicText(text));
+    }
+
     private sealed class RootsOnly(IReadOnlyList<string> roots) : IMediaLibrary
     {
         public IReadOnlyList<string> MediaRoots => roots;
