@@ -32,11 +32,12 @@ public sealed class SearchService(
 
     /// <summary>Like <see cref="SearchAsync(SearchRequest, CancellationToken)"/> with K given instead of the configured one.</summary>
     /// <exception cref="SearchQueryException">The query is empty or holds no words.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">Top, offset or K is out of range.</exception>
+    /// <exception cref="SearchQueryException">Top, offset, the query's length or a filter is out of range.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">K is below 1.</exception>
     public async Task<SearchResponse> SearchAsync(SearchRequest request, int candidateCount, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        CheckPage(request.Top, request.Offset);
+        SearchRequestValidator.Validate(request, _options);
         ArgumentOutOfRangeException.ThrowIfLessThan(candidateCount, 1);
         var (query, tokenizeMs, encodeMs) = await encoder.EncodeAsync(request.Query, cancellationToken).ConfigureAwait(false);
 
@@ -72,7 +73,7 @@ public sealed class SearchService(
     public async Task<SearchResponse> SearchSimilarAsync(long clipId, int top, SearchFilters? filters,
         CancellationToken cancellationToken)
     {
-        CheckPage(top, 0);
+        SearchRequestValidator.ValidatePage(top, filters, _options);
         float[] embedding = await catalog.GetEmbeddingAsync(clipId, cancellationToken).ConfigureAwait(false)
             ?? throw new ClipNotFoundException($"No indexed clip has id {clipId}.");
         return await SimilarAsync($"clip {clipId}", embedding, clipId, top, filters, cancellationToken).ConfigureAwait(false);
@@ -86,7 +87,7 @@ public sealed class SearchService(
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(embedding);
-        CheckPage(top, 0);
+        SearchRequestValidator.ValidatePage(top, filters, _options);
         return SimilarAsync("example video", embedding, null, top, filters, cancellationToken);
     }
 
@@ -122,12 +123,5 @@ public sealed class SearchService(
         if (filters is null || filters == new SearchFilters()) return null;
         IReadOnlySet<long> allowed = await catalog.GetAllowedClipIdsAsync(filters, cancellationToken).ConfigureAwait(false);
         return allowed.Contains;
-    }
-
-    private void CheckPage(int top, int offset)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(top, 1, nameof(top));
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(top, _options.MaxTop, nameof(top));
-        ArgumentOutOfRangeException.ThrowIfNegative(offset, nameof(offset));
     }
 }

@@ -74,7 +74,7 @@ public sealed class SearchServiceTests(TinyLibrary library)
 
     [Fact]
     public async Task SearchAsync_TopAboveMaximum_Throws() =>
-        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Search(null, top: 101));
+        await Assert.ThrowsAsync<SearchQueryException>(() => Search(null, top: 101));
 
     [Fact]
     public async Task SearchSimilarAsync_IndexedClip_OtherClipsByEmbeddingCosine()

@@ -94,7 +94,7 @@ internal static class ServeCommand
             if (!string.IsNullOrWhiteSpace(a.Urls)) o.Urls = a.Urls;
         }, CliHost.EnvironmentName());
         app.Services.GetRequiredService<LibraryVectorIndex>().Writable = indexes;
-        await app.StartAsync(cancellationToken);
+        await app.StartListeningAsync(cancellationToken);
         Console.Error.WriteLine($"Serving the library in {a.Database} on {string.Join(", ", app.Urls)} (Ctrl+C stops).");
         try
         {
