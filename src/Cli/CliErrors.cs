@@ -26,9 +26,10 @@ internal static class CliErrors
         }
     }
 
-    /// <summary>Writes <paramref name="e"/> for a person and returns its exit code.</summary>
-    public static int Report(Exception e, TextWriter error)
+    /// <summary>Writes <paramref name="e"/> for a person (after <paramref name="context"/>, e.g. "indexing failed") and returns its exit code.</summary>
+    public static int Report(Exception e, TextWriter error, string? context = null)
     {
+        string prefix = context is null ? "error: " : $"error: {context}: ";
         bool debug = Environment.GetEnvironmentVariable("VIDEOSEARCH_DEBUG") == "1";
         if (e is OptionsValidationException invalid)
         {
@@ -37,11 +38,11 @@ internal static class CliErrors
         }
         if (ExitCodeOf(e) is { } code)
         {
-            error.WriteLine($"error: {e.Message}");
+            error.WriteLine(prefix + e.Message);
             if (debug) error.WriteLine(e);
             return code;
         }
-        error.WriteLine($"unexpected error ({e.GetType().Name}): {e.Message}");
+        error.WriteLine($"unexpected error ({e.GetType().Name}){(context is null ? "" : $" while {context}")}: {e.Message}");
         error.WriteLine(debug ? e.ToString() : "Run again with VIDEOSEARCH_DEBUG=1 for details, and please report it.");
         return ExitCodes.Failed;
     }

@@ -91,7 +91,7 @@ internal static class IndexCommand
             }
             using var stopping = new CancellationTokenSource(CliHost.ShutdownTimeout);
             await host.StopAsync(stopping.Token);
-            if (worker.Failure is { } failure) exit = CliErrors.Report(failure, Console.Error);
+            if (worker.Failure is { } failure) exit = CliErrors.Report(failure, Console.Error, "indexing failed");
         }
         if (progress.LastPass is { } summary) IndexSummaryWriter.Write(Console.Out, summary);
         if (exit is ExitCodes.Interrupted or ExitCodes.Terminated || (a.Watch && cancellationToken.IsCancellationRequested))

@@ -8,4 +8,7 @@ public interface ISearchService
 
     /// <summary>Finds clips similar to an indexed clip (query by example).</summary>
     Task<SearchResponse> SearchSimilarAsync(long clipId, int top, SearchFilters? filters, CancellationToken cancellationToken);
+
+    /// <summary>Finds clips similar to an embedding (query by a video file, from <c>VideoExampleEncoder</c>).</summary>
+    Task<SearchResponse> SearchSimilarAsync(float[] embedding, int top, SearchFilters? filters, CancellationToken cancellationToken);
 }

@@ -36,11 +36,19 @@ internal static class SearchValidation
     }
 
     /// <summary>The search by example's filters, or the problems with the parameters.</summary>
-    public static (SearchFilters? Filters, Dictionary<string, string[]> Errors) ToFilters(SimilarParameters p, SearchOptions options, MediaFileResolver paths)
+    public static (SearchFilters? Filters, Dictionary<string, string[]> Errors) ToFilters(SimilarParameters p, SearchOptions options, MediaFileResolver paths) =>
+        PageFilters(p.Top, p.Folder, p.MinDuration, p.MaxDuration, p.ModifiedAfter, p.ModifiedBefore, options, paths);
+
+    /// <summary>The search by an uploaded video's filters, or the problems with the parameters.</summary>
+    public static (SearchFilters? Filters, Dictionary<string, string[]> Errors) ToFilters(ExampleParameters p, SearchOptions options, MediaFileResolver paths) =>
+        PageFilters(p.Top, p.Folder, p.MinDuration, p.MaxDuration, p.ModifiedAfter, p.ModifiedBefore, options, paths);
+
+    private static (SearchFilters? Filters, Dictionary<string, string[]> Errors) PageFilters(int? top, string? folder, double? minDuration,
+        double? maxDuration, DateTimeOffset? after, DateTimeOffset? before, SearchOptions options, MediaFileResolver paths)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        SearchFilters? filters = Filters(p.Folder, p.MinDuration, p.MaxDuration, p.ModifiedAfter, p.ModifiedBefore, paths, errors);
-        Add(SearchRequestValidator.FindPageProblems(p.Top ?? DefaultTop, filters, options), errors);
+        SearchFilters? filters = Filters(folder, minDuration, maxDuration, after, before, paths, errors);
+        Add(SearchRequestValidator.FindPageProblems(top ?? DefaultTop, filters, options), errors);
         return (filters, errors);
     }
 

@@ -31,7 +31,7 @@ public static class WebApplicationExtensions
     /// <summary>Maps the JSON API under <c>/api</c>, <c>/media/{**path}</c>, <c>/healthz</c>, <c>/readyz</c> and <c>/openapi/v1.json</c>.</summary>
     public static IEndpointRouteBuilder MapVideoSearchApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGroup("/api").WithTags("Search").MapSearchEndpoints();
+        endpoints.MapGroup("/api").WithTags("Search").MapSearchEndpoints().MapExampleEndpoints();
         endpoints.MapGroup("/api").WithTags("Videos").MapVideoEndpoints().MapClipEndpoints();
         endpoints.MapGroup("/api").WithTags("Indexing").MapStatusEndpoints();
         endpoints.MapMediaEndpoint();

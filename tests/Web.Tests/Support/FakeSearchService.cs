@@ -33,6 +33,13 @@ internal sealed class FakeSearchService(IReadOnlyList<VideoHit> hits) : ISearchS
         return Task.FromResult(new SearchResponse("", false, matching.Take(top).ToList(), matching.Count, new SearchTimings(0, 0, 0.2, 3.0)));
     }
 
+    public Task<SearchResponse> SearchSimilarAsync(float[] embedding, int top, SearchFilters? filters, CancellationToken cancellationToken)
+    {
+        if (FailWith is not null) throw FailWith;
+        var matching = Filter(filters).ToList();
+        return Task.FromResult(new SearchResponse("example video", false, matching.Take(top).ToList(), matching.Count, new SearchTimings(0, 0, 0.2, 3.0)));
+    }
+
     private IEnumerable<VideoHit> Filter(SearchFilters? filters) =>
         hits.Where(v => filters is null
                 || ((filters.MinDurationSeconds is null || v.DurationSeconds >= filters.MinDurationSeconds)
