@@ -17,7 +17,7 @@ public sealed class IndexSignalTests : IDisposable
     {
         _library = TempLibrary.Create(TempLibrary.MidBatchFiles);
         await using CliProcess index = await CliProcess.StartAsync(_library.IndexArguments(), TempLibrary.ClipByClip);
-        await WaitMidBatchAsync(index);
+        await MidBatch.WaitAsync(index, _library);
 
         await StopAssert.StopsCleanlyAsync(index, _library, () => index.Signal(Posix.SigTerm), 143);
     }
@@ -27,7 +27,7 @@ public sealed class IndexSignalTests : IDisposable
     {
         _library = TempLibrary.Create(TempLibrary.MidBatchFiles);
         await using CliProcess index = await CliProcess.StartAsync(_library.IndexArguments(), TempLibrary.ClipByClip, terminal: true);
-        await WaitMidBatchAsync(index);
+        await MidBatch.WaitAsync(index, _library);
 
         await StopAssert.StopsCleanlyAsync(index, _library, index.PressCtrlC, 130);
     }
@@ -37,7 +37,7 @@ public sealed class IndexSignalTests : IDisposable
     {
         _library = TempLibrary.Create(TempLibrary.MidBatchFiles);
         await using CliProcess index = await CliProcess.StartAsync(_library.IndexArguments("--watch"), TempLibrary.ClipByClip);
-        await WaitMidBatchAsync(index);
+        await MidBatch.WaitAsync(index, _library);
 
         await StopAssert.StopsCleanlyAsync(index, _library, () => index.Signal(Posix.SigTerm), 0);
     }
@@ -60,13 +60,6 @@ public sealed class IndexSignalTests : IDisposable
         await WaitIdleAsync(index);
 
         await StopAssert.StopsCleanlyAsync(index, _library, index.PressCtrlC, 0);
-    }
-
-    /// <summary>Until the first video's clips are committed while others are still being extracted and embedded.</summary>
-    private async Task WaitMidBatchAsync(CliProcess index)
-    {
-        CatalogCounts counts = await _library!.WaitForCatalogAsync(c => c.Clips > 0, index, s_startLimit);
-        Assert.True(counts.Indexed < _library.Files.Count, $"indexing had already finished ({counts}); the stop would not be mid-batch");
     }
 
     /// <summary>Until the first pass is over: every file indexed and the vector index saved; the watcher is idle.</summary>

@@ -39,7 +39,7 @@ public sealed class ServeSignalTests : IDisposable
         _library = TempLibrary.Create(TempLibrary.MidBatchFiles);
         int port = TempLibrary.FreePort();
         await using CliProcess serve = await CliProcess.StartAsync(_library.ServeArguments(port), TempLibrary.ClipByClip);
-        await WaitMidBatchAsync(serve);
+        await MidBatch.WaitAsync(serve, _library);
 
         await StopAssert.StopsCleanlyAsync(serve, _library, () => serve.Signal(Posix.SigTerm), 0);
     }
@@ -50,15 +50,9 @@ public sealed class ServeSignalTests : IDisposable
         _library = TempLibrary.Create(TempLibrary.MidBatchFiles);
         int port = TempLibrary.FreePort();
         await using CliProcess serve = await CliProcess.StartAsync(_library.ServeArguments(port), TempLibrary.ClipByClip, terminal: true);
-        await WaitMidBatchAsync(serve);
+        await MidBatch.WaitAsync(serve, _library);
 
         await StopAssert.StopsCleanlyAsync(serve, _library, serve.PressCtrlC, 0);
-    }
-
-    private async Task WaitMidBatchAsync(CliProcess serve)
-    {
-        CatalogCounts counts = await _library!.WaitForCatalogAsync(c => c.Clips > 0, serve, s_startLimit);
-        Assert.True(counts.Indexed < _library.Files.Count, $"indexing had already finished ({counts}); the stop would not be mid-batch");
     }
 
     public void Dispose() => _library?.Dispose();

@@ -29,26 +29,42 @@ internal static class ProcessTable
         return found;
     }
 
-    /// <summary>The ids of the live children of <paramref name="parent"/> (from each process's <c>stat</c>).</summary>
-    public static IReadOnlyList<int> ChildrenOf(int parent)
+    /// <summary>The live children of <paramref name="parent"/> (from each process's <c>stat</c>), as "pid: command line".</summary>
+    public static IReadOnlyList<string> ChildrenOf(int parent)
     {
-        var children = new List<int>();
+        var children = new List<string>();
         foreach (string dir in Directory.EnumerateDirectories("/proc"))
         {
             if (!int.TryParse(Path.GetFileName(dir), out int pid)) continue;
-            string stat;
             try
             {
-                stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                string stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                // "pid (comm) state ppid ...": comm may hold spaces and parentheses, so parse after the last ')'.
+                string[] rest = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                if (rest[0] != "Z" && int.Parse(rest[1]) == parent)
+                    children.Add($"{pid}: {File.ReadAllText(Path.Combine(dir, "cmdline")).Replace('\0', ' ').Trim()}");
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                continue;
+                // it ended while we looked
             }
-            // "pid (comm) state ppid ...": comm may hold spaces and parentheses, so parse after the last ')'.
-            string[] rest = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            if (rest.Length > 1 && rest[0] != "Z" && int.Parse(rest[1]) == parent) children.Add(pid);
         }
         return children;
     }
+
+    /// <summary>Those of <paramref name="snapshot"/> (from <see cref="ChildrenOf"/>) still running the same command.</summary>
+    public static IReadOnlyList<string> StillRunning(IEnumerable<string> snapshot) =>
+        snapshot.Where(entry =>
+        {
+            string pid = entry[..entry.IndexOf(':')];
+            try
+            {
+                string now = File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ').Trim();
+                return entry == $"{pid}: {now}";
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return false;
+            }
+        }).ToList();
 }
