@@ -41,12 +41,15 @@ public sealed class LibraryLock : IDisposable
         }
         catch (IOException) when (File.Exists(path))
         {
-            throw new LibraryInUseException(directory, ReadOwner(ownerPath));
+            throw new LibraryInUseException(directory, WaitForOwner(ownerPath));
         }
         using var process = Process.GetCurrentProcess();
         string owner = string.Create(CultureInfo.InvariantCulture,
             $"PID {Environment.ProcessId} (videosearch {command}), started {process.StartTime.ToUniversalTime():yyyy-MM-dd HH:mm:ss}Z");
-        File.WriteAllText(ownerPath, owner);
+        // Written beside and renamed, so a reader never sees half a line.
+        string temporary = ownerPath + "." + Environment.ProcessId + ".tmp";
+        File.WriteAllText(temporary, $"{Environment.ProcessId}\n{owner}");
+        File.Move(temporary, ownerPath, overwrite: true);
         return new LibraryLock(stream, ownerPath);
     }
 
@@ -64,11 +67,30 @@ public sealed class LibraryLock : IDisposable
         _lock.Dispose();
     }
 
-    private static string? ReadOwner(string ownerPath)
+    /// <summary>
+    /// The holder as it recorded itself. The holder writes the file just after taking the lock, and a holder that was
+    /// killed leaves its file behind, so the file is trusted only once it names a running process (briefly waited for).
+    /// </summary>
+    private static string? WaitForOwner(string ownerPath)
+    {
+        long deadline = Environment.TickCount64 + 2000;
+        while (true)
+        {
+            if (ReadOwner(ownerPath) is { } owner && Directory.Exists($"/proc/{owner.Pid}")) return owner.Description;
+            if (Environment.TickCount64 >= deadline) return null;
+            Thread.Sleep(50);
+        }
+    }
+
+    private static (int Pid, string Description)? ReadOwner(string ownerPath)
     {
         try
         {
-            return File.Exists(ownerPath) ? File.ReadAllText(ownerPath).Trim() : null;
+            if (!File.Exists(ownerPath)) return null;
+            string[] lines = File.ReadAllLines(ownerPath);
+            return lines.Length >= 2 && int.TryParse(lines[0], NumberStyles.None, CultureInfo.InvariantCulture, out int pid)
+                ? (pid, lines[1].Trim())
+                : null;
         }
         catch (IOException)
         {
