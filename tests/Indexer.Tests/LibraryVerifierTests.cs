@@ -43,6 +43,19 @@ public sealed class LibraryVerifierTests : IDisposable
     }
 
     [Fact]
+    public async Task VerifyAsync_IndexFileNeverWritten_IsConsistentWithANote()
+    {
+        await _library.IndexAsync();
+        File.Delete(Path.Combine(_library.Database, LibraryVectorIndex.FileName));
+
+        VerificationReport report = await _library.VerifyAsync();
+
+        // Derived data not written yet (a full disk, a kill before the first save) loses nothing.
+        Assert.True(report.IsConsistent, string.Join(Environment.NewLine, report.Problems));
+        Assert.Contains(report.Notes!, n => n.Contains("not written yet") && n.Contains("clips"));
+    }
+
+    [Fact]
     public async Task VerifyAsync_DamagedIndexFile_ReportsIt()
     {
         await _library.IndexAsync();

@@ -31,6 +31,7 @@ internal static class VerifyCommand
             await host.StartAsync(cancellationToken);
             VerificationReport report = await LibraryVerifier.VerifyAsync(host.Services.GetRequiredService<VideoCatalog>(), cancellationToken);
             foreach (string problem in report.Problems) Console.Out.WriteLine(problem);
+            foreach (string note in report.Notes ?? []) Console.Out.WriteLine("note: " + note);
             Console.Out.WriteLine(report.IsConsistent
                 ? $"OK: {report.IndexedVideos} indexed videos, {report.Clips} clips; catalog, vectors, index and thumbnails agree."
                 : $"FAILED: {report.Problems.Count} problems ({report.IndexedVideos} indexed videos, {report.Clips} clips).");

@@ -18,8 +18,9 @@ public sealed class CatalogCorruptException : CatalogException
     private static string Describe(string databasePath, string detail)
     {
         string directory = Path.GetDirectoryName(databasePath) ?? ".";
-        return $"The catalog is damaged ({detail}). To recover, run 'videosearch verify --db {directory}'; if it cannot " +
-               $"repair the catalog, move {Path.GetFileName(databasePath)} aside and re-index from the media " +
-               "('videosearch index'): the media files are untouched and the catalog is rebuilt from them";
+        // verify reads and reports, it never repairs; the catalog is rebuilt from the media, which are never touched.
+        return $"The catalog is damaged ({detail}). To recover, move {Path.GetFileName(databasePath)} aside and re-index " +
+               "from the media ('videosearch index'): the media files are untouched and the catalog is rebuilt from them; " +
+               $"then 'videosearch verify --db {directory}' checks the result";
     }
 }

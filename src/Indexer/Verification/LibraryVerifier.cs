@@ -64,8 +64,9 @@ public static class LibraryVerifier
             if (videos.TryGetValue(id, out VideoFileState? video) && video.Status == VideoStatus.Failed)
                 problems.Add($"Failed video {video.Path} still has {count} clips.");
 
-        if (model != null) CheckIndex(directory, model, embeddings, problems);
-        return new VerificationReport(indexed, embeddings.Count, problems);
+        var notes = new List<string>();
+        if (model != null) CheckIndex(directory, model, embeddings, problems, notes);
+        return new VerificationReport(indexed, embeddings.Count, problems, notes);
     }
 
     private static void CheckEmbedding(ClipEmbedding clip, ModelState model, List<string> problems)
@@ -124,12 +125,18 @@ public static class LibraryVerifier
     private static bool IsJpeg(byte[]? bytes) =>
         bytes is { Length: > 4 } && bytes[0] == 0xFF && bytes[1] == 0xD8 && bytes[2] == 0xFF && bytes[^2] == 0xFF && bytes[^1] == 0xD9;
 
-    private static void CheckIndex(string directory, ModelState model, Dictionary<long, float[]> embeddings, List<string> problems)
+    private static void CheckIndex(string directory, ModelState model, Dictionary<long, float[]> embeddings, List<string> problems,
+        List<string> notes)
     {
         string path = Path.Combine(directory, LibraryVectorIndex.FileName);
         if (!File.Exists(path))
         {
-            if (embeddings.Count > 0) problems.Add($"The vector index {path} is missing ({embeddings.Count} clips in the catalog).");
+            // The index is derived: a file never written (the disk was full, or the writer was killed before its first
+            // save) loses nothing, and the next index or serve builds it from the catalog. A file that exists and
+            // disagrees with the catalog is still a problem.
+            if (embeddings.Count > 0)
+                notes.Add($"The vector index file {LibraryVectorIndex.FileName} is not written yet: the next 'videosearch index' or " +
+                          $"'serve' builds it from the catalog's {embeddings.Count} clips.");
             return;
         }
         HnswVectorIndex index;
