@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using FFMpegCore;
 
 namespace VideoSearch.Core.Media;
@@ -7,7 +8,8 @@ namespace VideoSearch.Core.Media;
 /// Decodes the frames shown at given times of a video to full-size RGB through FFMpegCore (see
 /// <see cref="FfmpegFrameCommand"/> for the exact ffmpeg command and its fixed colour conversion): one ffmpeg
 /// process per call, one seek, one window decoded, frames read from FFMpegCore's pipe sink. For each time T the frame returned is the first frame at or after T, or the last frame of the video
-/// when T falls inside the last frame's display interval.
+/// when T falls inside the last frame's display interval. <see cref="ExtractClipsAsync"/> streams a whole clip plan,
+/// from one ffmpeg process per video where the plan is dense (<see cref="DecodePassRule"/>), with the same bytes.
 /// </summary>
 /// <remarks>
 /// Memory: one call holds at most one RGB frame per distinct requested time (Width x Height x 3 bytes each; a
@@ -28,6 +30,35 @@ public sealed class FrameExtractor(MediaToolOptions? options = null)
     }
 
     /// <summary>
+    /// Decodes a whole clip plan of one video and yields each clip, in plan order, as soon as its frames are there.
+    /// Dense plans (<see cref="DecodePassRule"/>) are decoded by one ffmpeg process: each frame is decoded once and
+    /// shared (the same array) by every clip that uses it, memory stays bounded on long files (frames no pending clip
+    /// needs are dropped, and while the consumer does not ask for the next clip ffmpeg is held), and the time limit
+    /// is <see cref="MediaToolOptions.PassTimeout"/> of the span decoded, counted only while waiting for ffmpeg.
+    /// Other plans go clip by clip through <see cref="ExtractClipAsync"/>. The frames are the same bytes either way.
+    /// Failures are a <see cref="MediaException"/> naming the file, thrown after the clips that decoded before it
+    /// (a truncated file yields its earlier clips, then <see cref="MediaErrorKind.Truncated"/>); cancellation, or
+    /// leaving the enumeration early, stops ffmpeg at once.
+    /// </summary>
+    public IAsyncEnumerable<ExtractedClip> ExtractClipsAsync(VideoInfo video, IReadOnlyList<Clip> clips, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(video);
+        ArgumentNullException.ThrowIfNull(clips);
+        foreach (Clip clip in clips)
+        {
+            ArgumentNullException.ThrowIfNull(clip, nameof(clips));
+            CheckTimes(video, clip.FrameTimestamps);
+        }
+        // The pass reproduces each clip's seek arithmetic, which needs the stream's time base (the probe gives it),
+        // and reads its frames through a named pipe, which only Unix has.
+        bool onePass = DecodePassRule.UsesOnePass(clips) && clips.All(c => c.FrameTimestamps.Count > 0)
+            && video.TimeBase is not null && !OperatingSystem.IsWindows();
+        return onePass
+            ? new OnePassExtraction(video, clips, _options, this).RunAsync(cancellationToken)
+            : ClipByClipAsync(video, clips, cancellationToken);
+    }
+
+    /// <summary>
     /// Decodes one frame per time (seconds from the start of the file, in [0, duration]); the result has the
     /// same order and length as <paramref name="timestamps"/>. Throws <see cref="MediaException"/> naming the file.
     /// Keep one call to a clip's worth of times: the window decoded spans the earliest to the latest time.
@@ -38,14 +69,7 @@ public sealed class FrameExtractor(MediaToolOptions? options = null)
         ArgumentNullException.ThrowIfNull(timestamps);
         if (timestamps.Count == 0) return [];
         double tolerance = TruncationTolerance(video);
-        foreach (double t in timestamps)
-        {
-            if (!double.IsFinite(t) || t < 0 || t > video.DurationSeconds + tolerance)
-            {
-                throw new ArgumentOutOfRangeException(nameof(timestamps), t,
-                    $"Frame times must lie within 0..{video.DurationSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s of {video.Path}.");
-            }
-        }
+        CheckTimes(video, timestamps);
 
         double start = Exact(timestamps.Min());
         // ffmpeg reads the times back from text; use exactly the values it will parse.
@@ -60,19 +84,12 @@ public sealed class FrameExtractor(MediaToolOptions? options = null)
         FFOptions ffOptions = _options.ToFFOptions();
         using var input = CommandLineSafePath.For(video.Path);
         FFMpegResult result = await ToolCall.RunAsync(MediaTool.Ffmpeg, ffOptions, video.Path, _options.ExtractTimeout, cancellationToken,
-            async token =>
-            {
-                FFMpegArgumentProcessor command = FfmpegFrameCommand.Build(input.Path, start, length, distinct, reader.ReadAsync)
-                    .NotifyOnStandardError(log.Accept)
-                    .CancellableThrough(out Action stop, TimeSpan.Zero);
-                using CancellationTokenRegistration registration = token.Register(() => StopQuietly(stop));
-                FFMpegResult run = await command.ProcessAsynchronously(throwOnError: false, ffOptions).ConfigureAwait(false);
-                if (run.Cancelled) throw new OperationCanceledException(token);
-                return run;
-            }).ConfigureAwait(false);
+            token => ToolCall.ProcessFfmpegAsync(
+                FfmpegFrameCommand.Build(input.Path, start, length, distinct, reader.ReadAsync).NotifyOnStandardError(log.Accept),
+                ffOptions, token)).ConfigureAwait(false);
 
         string summary = ToolCall.Summary(result.StandardError);
-        CheckPipe(video, reader, result, summary);
+        reader.ThrowIfBroken(video, result, summary);
         CheckDecodedEnough(video, log, start, distinct[^1], tolerance, result, summary);
         var pictures = reader.Pictures;
         if (pictures.Count == 0 || log.Selected.Count != pictures.Count)
@@ -95,6 +112,28 @@ public sealed class FrameExtractor(MediaToolOptions? options = null)
         return frames;
     }
 
+    private async IAsyncEnumerable<ExtractedClip> ClipByClipAsync(VideoInfo video, IReadOnlyList<Clip> clips, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (Clip clip in clips)
+        {
+            yield return new ExtractedClip(clip, await ExtractClipAsync(video, clip, cancellationToken).ConfigureAwait(false));
+        }
+    }
+
+    private static void CheckTimes(VideoInfo video, IReadOnlyList<double> timestamps)
+    {
+        ArgumentNullException.ThrowIfNull(timestamps);
+        double tolerance = TruncationTolerance(video);
+        foreach (double t in timestamps)
+        {
+            if (!double.IsFinite(t) || t < 0 || t > video.DurationSeconds + tolerance)
+            {
+                throw new ArgumentOutOfRangeException(nameof(timestamps), t,
+                    $"Frame times must lie within 0..{video.DurationSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s of {video.Path}.");
+            }
+        }
+    }
+
     /// <summary>
     /// How far past the last decodable frame a requested time may lie before the file counts as truncated: one
     /// second, or two frame intervals for very slow frame rates. Container durations and the last frame's display
@@ -111,48 +150,8 @@ public sealed class FrameExtractor(MediaToolOptions? options = null)
     /// frame intervals of video down to 2 frames per second (two intervals for slower video) at a cost of 0.5 s of
     /// extra decoding per clip. Past the end of the stream the last frame is repeated instead.
     /// </summary>
-    private static double LookAhead(VideoInfo video) =>
+    internal static double LookAhead(VideoInfo video) =>
         video.FramesPerSecond > 0 ? Math.Max(0.5, 2.0 / video.FramesPerSecond) : 1.0;
-
-    /// <summary>
-    /// Stops ffmpeg through FFMpegCore (kill at once: the grace period is zero). FFMpegCore first writes "q" to
-    /// ffmpeg's stdin, which fails with an <see cref="IOException"/> only when ffmpeg has already exited; that must
-    /// not escape into the token's Cancel (the time limit's timer thread).
-    /// </summary>
-    private static void StopQuietly(Action stop)
-    {
-        try
-        {
-            stop();
-        }
-        catch (IOException)
-        {
-            // ffmpeg is gone already.
-        }
-        catch (ObjectDisposedException)
-        {
-            // FFMpegCore has finished and released the process.
-        }
-    }
-
-    private static void CheckPipe(VideoInfo video, RawFrameReader reader, FFMpegResult result, string summary)
-    {
-        if (reader.ReadError is { } error)
-        {
-            throw new MediaException(MediaErrorKind.DecodeFailed, video.Path,
-                $"the frame pipe broke ({error}; exit code {result.ExitCode}: {summary}).");
-        }
-        if (reader.PartialBytes > 0)
-        {
-            throw new MediaException(MediaErrorKind.DecodeFailed, video.Path,
-                $"ffmpeg stopped part-way through a frame ({reader.PartialBytes} of {video.DisplayWidth * video.DisplayHeight * 3} bytes).");
-        }
-        if (reader.ExtraFrames > 0)
-        {
-            throw new MediaException(MediaErrorKind.DecodeFailed, video.Path,
-                $"ffmpeg sent {reader.ExtraFrames} more frames than the {reader.Pictures.Count} asked for.");
-        }
-    }
 
     private static void CheckDecodedEnough(VideoInfo video, ShowInfoLog log, double start, double lastRelative, double tolerance, FFMpegResult result, string summary)
     {
@@ -184,6 +183,7 @@ public sealed class FrameExtractor(MediaToolOptions? options = null)
         return selected.Count - 1;
     }
 
-    private static double Exact(double seconds) =>
+    /// <summary>The time as ffmpeg parses it back from the text we write (microsecond digits).</summary>
+    internal static double Exact(double seconds) =>
         double.Parse(FfmpegFrameCommand.Format(Math.Round(seconds, 6)), CultureInfo.InvariantCulture);
 }

@@ -45,7 +45,8 @@ internal static class MediaAnalysisReader
             AudioCodec: analysis.AudioStreams.FirstOrDefault()?.CodecName,
             BitRate: analysis.Format.BitRate,
             StreamIndex: video.Index,
-            TimeBase: Fraction(Extension(raw, "time_base")));
+            TimeBase: Fraction(Extension(raw, "time_base")),
+            ExactTimeBase: StreamTimeBase.Parse(Extension(raw, "time_base")));
     }
 
     /// <summary>Reads a recorded ffprobe JSON report (as FFMpegCore requests it: <c>-sexagesimal</c> times).</summary>

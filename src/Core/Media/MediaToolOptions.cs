@@ -29,8 +29,28 @@ public sealed record MediaToolOptions
     /// </summary>
     public TimeSpan ExtractTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// Fixed part of the limit for a one-pass decode of a whole clip plan (<see cref="FrameExtractor.ExtractClipsAsync"/>):
+    /// 60 s, as for one clip, covers starting ffmpeg, the seek and, in files without a seek index, the linear read up
+    /// to the first window.
+    /// </summary>
+    public TimeSpan PassTimeoutBase { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// Part of the one-pass limit per second of video decoded (first to last frame time): 4 s. Decoding every frame
+    /// of 1080p H.264 took 0.45 s per second of video on 2 shared cores under load (scripts/bench sampling), and UHD
+    /// has four times the pixels, so 4 s leaves about twice that for UHD and more for anything smaller. The limit
+    /// catches a stalled read; it is counted only while the pass waits for ffmpeg, never while the consumer holds it
+    /// back, so a slow model cannot make it fire.
+    /// </summary>
+    public TimeSpan PassTimeoutPerVideoSecond { get; init; } = TimeSpan.FromSeconds(4);
+
     /// <summary>The defaults above.</summary>
     public static MediaToolOptions Default { get; } = new();
+
+    /// <summary>The one-pass limit for a span of <paramref name="seconds"/> of video: base + per second x span.</summary>
+    public TimeSpan PassTimeout(double seconds) =>
+        PassTimeoutBase + TimeSpan.FromSeconds(PassTimeoutPerVideoSecond.TotalSeconds * Math.Max(0, seconds));
 
     /// <summary>
     /// A fresh <see cref="FFOptions"/> for one call, so nothing touches FFMpegCore's process-wide

@@ -3,7 +3,8 @@ namespace VideoSearch.Core.Media;
 /// <summary>
 /// What one ffprobe analysis states about a file's video, before any gaps are filled: the duration and the
 /// frame count are null when neither the video stream nor the container gives them (live-recorded WebM).
-/// <see cref="StreamIndex"/> and <see cref="TimeBase"/> let a packet scan of that stream turn packet times into seconds.
+/// <see cref="StreamIndex"/> and <see cref="TimeBase"/> let a packet scan of that stream turn packet times into seconds;
+/// <see cref="ExactTimeBase"/> is the same time base as a fraction, for <see cref="VideoInfo.TimeBase"/>.
 /// </summary>
 internal sealed record ProbeFacts(
     string Container,
@@ -19,7 +20,8 @@ internal sealed record ProbeFacts(
     string? AudioCodec,
     long? BitRate,
     int StreamIndex,
-    double? TimeBase)
+    double? TimeBase,
+    StreamTimeBase? ExactTimeBase = null)
 {
     /// <summary>Completes the facts into a <see cref="VideoInfo"/> given the final duration and, when scanned, the frame count.</summary>
     public VideoInfo ToVideoInfo(string path, double durationSeconds, long? scannedFrameCount)
@@ -27,6 +29,6 @@ internal sealed record ProbeFacts(
         long? exact = FrameCount ?? scannedFrameCount;
         long frames = exact ?? Math.Max(1, (long)Math.Round(durationSeconds * FramesPerSecond));
         return new VideoInfo(path, Container, durationSeconds, StartTimeSeconds, FramesPerSecond, frames, exact is null,
-            CodedWidth, CodedHeight, Rotation, VideoCodec, PixelFormat, AudioCodec, BitRate);
+            CodedWidth, CodedHeight, Rotation, VideoCodec, PixelFormat, AudioCodec, BitRate) { TimeBase = ExactTimeBase };
     }
 }

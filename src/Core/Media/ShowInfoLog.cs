@@ -8,6 +8,8 @@ namespace VideoSearch.Core.Media;
 /// <see cref="FfmpegFrameCommand"/> report: every decoded frame (instance 0, before padding) and every frame sent
 /// to the pipe (instance 3, after selection). Fed line by line; only counts and the selected frames are kept, so
 /// a long window costs no memory. Kept apart from the process code so it can be tested on recorded logs.
+/// Lines arrive on FFMpegCore's stderr thread while a streaming reader may wait for a selected frame's entry
+/// (<see cref="WaitForSelectedAsync"/>), so the selected list is guarded.
 /// </summary>
 internal sealed partial class ShowInfoLog
 {
@@ -15,6 +17,8 @@ internal sealed partial class ShowInfoLog
     private readonly int _selectedInstance;
     private readonly Dictionary<int, double> _timeBase = [];
     private readonly List<SelectedFrame> _selected = [];
+    private readonly Lock _gate = new();
+    private TaskCompletionSource? _added;
 
     /// <summary>Watches the given <c>Parsed_showinfo_N</c> instances.</summary>
     public ShowInfoLog(int decodedInstance, int selectedInstance)
@@ -29,8 +33,33 @@ internal sealed partial class ShowInfoLog
     /// <summary>Time of the last decoded frame, relative to the seek point; null when none was decoded.</summary>
     public double? LastDecodedSeconds { get; private set; }
 
-    /// <summary>The frames written to the pipe, in order.</summary>
+    /// <summary>The frames written to the pipe, in order (read it once ffmpeg has finished).</summary>
     public IReadOnlyList<SelectedFrame> Selected => _selected;
+
+    /// <summary>
+    /// The entry of the <paramref name="index"/>-th selected frame, once its line has arrived; null when
+    /// <paramref name="end"/> (the ffmpeg call, after which FFMpegCore has delivered every stderr line) finishes
+    /// without it. A picture can reach the pipe before its showinfo line has been read from stderr; FFMpegCore reads
+    /// stderr on its own, so waiting here never holds ffmpeg up.
+    /// </summary>
+    public async Task<SelectedFrame?> WaitForSelectedAsync(int index, Task end)
+    {
+        while (true)
+        {
+            Task added;
+            lock (_gate)
+            {
+                if (index < _selected.Count) return _selected[index];
+                if (end.IsCompleted) return null;
+                _added ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                added = _added.Task;
+            }
+            await Task.WhenAny(added, end).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The time base (seconds per tick) a showinfo instance reported, or null before its config line.</summary>
+    public double? TimeBaseOf(int instance) => _timeBase.TryGetValue(instance, out double seconds) ? seconds : null;
 
     /// <summary>Takes one stderr line; lines that are not showinfo frame or config lines are ignored.</summary>
     public void Accept(string line)
@@ -58,9 +87,17 @@ internal sealed partial class ShowInfoLog
         }
         else if (instance == _selectedInstance)
         {
-            _selected.Add(new SelectedFrame(t,
+            var selected = new SelectedFrame(t,
                 int.Parse(frame.Groups["w"].Value, CultureInfo.InvariantCulture),
-                int.Parse(frame.Groups["h"].Value, CultureInfo.InvariantCulture)));
+                int.Parse(frame.Groups["h"].Value, CultureInfo.InvariantCulture));
+            TaskCompletionSource? waiting;
+            lock (_gate)
+            {
+                _selected.Add(selected);
+                waiting = _added;
+                _added = null;
+            }
+            waiting?.TrySetResult();
         }
     }
 

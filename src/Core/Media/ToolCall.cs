@@ -37,8 +37,20 @@ internal static class ToolCall
         Func<CancellationToken, Task<T>> run)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        using var timeout = new ToolTimeLimit(limit);
+        return await RunAsync(tool, ffOptions, mediaPath, timeout, cancellationToken, run).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// As above, with a time limit the caller can pause (see <see cref="ToolTimeLimit"/>); the caller disposes it
+    /// after this call has returned.
+    /// </summary>
+    public static async Task<T> RunAsync<T>(
+        MediaTool tool, FFOptions ffOptions, string mediaPath, ToolTimeLimit timeout, CancellationToken cancellationToken,
+        Func<CancellationToken, Task<T>> run)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
         EnsureInFolder(tool, ffOptions, mediaPath);
-        using var timeout = new CancellationTokenSource(limit);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         // Task.Run: FFMpegCore checks the executable with a synchronous "-version" run before its first await, which
         // must not hold up the caller or escape the time limit.
@@ -59,9 +71,9 @@ internal static class ToolCall
                 throw new OperationCanceledException(linked.Token);
             }
         }
-        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested && timeout.IsCancellationRequested)
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested && timeout.Expired)
         {
-            string seconds = limit.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
+            string seconds = timeout.Limit.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
             throw new MediaException(MediaErrorKind.Timeout, mediaPath, $"{Name(tool)} did not finish within {seconds} s and was stopped.", e);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -80,12 +92,47 @@ internal static class ToolCall
         }
     }
 
+    /// <summary>
+    /// Runs an ffmpeg command inside <see cref="RunAsync{T}(MediaTool, FFOptions, string, TimeSpan, CancellationToken, Func{CancellationToken, Task{T}})"/>'s
+    /// delegate: made <c>CancellableThrough</c> with a zero grace period, so <paramref name="token"/> kills ffmpeg at
+    /// once, and a cancelled run reported as <see cref="OperationCanceledException"/>.
+    /// </summary>
+    public static async Task<FFMpegResult> ProcessFfmpegAsync(FFMpegArgumentProcessor command, FFOptions ffOptions, CancellationToken token)
+    {
+        command.CancellableThrough(out Action stop, TimeSpan.Zero);
+        using CancellationTokenRegistration registration = token.Register(() => StopQuietly(stop));
+        FFMpegResult run = await command.ProcessAsynchronously(throwOnError: false, ffOptions).ConfigureAwait(false);
+        if (run.Cancelled) throw new OperationCanceledException(token);
+        return run;
+    }
+
     /// <summary>The last few lines a tool wrote to stderr, joined for an error message (frame logs left out).</summary>
     public static string Summary(IEnumerable<string> stderr) =>
         string.Join(" / ", stderr.Where(l => l.Length > 0 && !l.Contains("Parsed_showinfo_", StringComparison.Ordinal)).TakeLast(3));
 
     /// <summary>The executable name FFMpegCore looks for.</summary>
     public static string Name(MediaTool tool) => tool == MediaTool.Ffprobe ? "ffprobe" : "ffmpeg";
+
+    /// <summary>
+    /// Stops ffmpeg through FFMpegCore (kill at once: the grace period is zero). FFMpegCore first writes "q" to
+    /// ffmpeg's stdin, which fails with an <see cref="IOException"/> only when ffmpeg has already exited; that must
+    /// not escape into the token's Cancel (the time limit's timer thread).
+    /// </summary>
+    private static void StopQuietly(Action stop)
+    {
+        try
+        {
+            stop();
+        }
+        catch (IOException)
+        {
+            // ffmpeg is gone already.
+        }
+        catch (ObjectDisposedException)
+        {
+            // FFMpegCore has finished and released the process.
+        }
+    }
 
     /// <summary>
     /// FFMpegCore falls back to PATH when <see cref="FFOptions.BinaryFolder"/> lacks the executable; a configured

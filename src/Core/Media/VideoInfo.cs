@@ -43,4 +43,11 @@ public sealed record VideoInfo(
 
     /// <summary>Height of decoded frames once the rotation is applied.</summary>
     public int DisplayHeight => IsQuarterTurned ? CodedWidth : CodedHeight;
+
+    /// <summary>
+    /// The video stream's time base, when ffprobe stated it (<see cref="MediaProbe"/> fills it in). The one-pass
+    /// decode of a clip plan needs it to pick exactly the frames the per-clip seek path picks; without it a plan is
+    /// decoded clip by clip.
+    /// </summary>
+    public StreamTimeBase? TimeBase { get; init; }
 }

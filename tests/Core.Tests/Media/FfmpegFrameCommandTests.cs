@@ -23,4 +23,19 @@ public class FfmpegFrameCommandTests
     [Fact]
     public void SelectExpression_RepeatedTimes_EachTimeOnce() =>
         Assert.Equal("gte(t,1.5)*lt(if(isnan(prev_t),-1,prev_t),1.5)", FfmpegFrameCommand.SelectExpression([1.5, 1.5]));
+
+    [Fact]
+    public void BuildPass_WholePlan_GraphFromAFileAndFramesToTheFifo()
+    {
+        string text = FfmpegPassCommand.Build("/media/a.mp4", 0.25, 120.25, "/tmp/p/graph.txt", "/tmp/p/frames.rgb").Arguments;
+
+        Assert.Equal(
+            "-hide_banner -nostdin -nostats -loglevel info -ss 0.25 -t 120.25 -i \"/media/a.mp4\" -map 0:V:0 -an -sn -dn " +
+            "-filter_script:v \"/tmp/p/graph.txt\" -fps_mode passthrough -pix_fmt rgb24 -f rawvideo \"/tmp/p/frames.rgb\" -y",
+            text);
+    }
+
+    [Fact]
+    public void Graph_Times_SelectTreeThenOneShowinfo() =>
+        Assert.Equal("select='st(0,if(isnan(prev_t),-1,prev_t));if(lt(ld(0),0),gte(t,0),0)',showinfo=checksum=0", FfmpegPassCommand.Graph([0.0]));
 }

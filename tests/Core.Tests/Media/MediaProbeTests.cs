@@ -64,6 +64,17 @@ public class MediaProbeTests
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
     }
 
+    [Theory]
+    [InlineData("avi_mjpeg_pcm_320x240.avi", 1, 15)]
+    [InlineData("scenes_2min_320x240.mp4", 1, 10240)]
+    [InlineData("webm_vp9_opus_320x240.webm", 1, 1000)]
+    public async Task ProbeAsync_IndexFile_TimeBaseAsFfprobeStatesIt(string name, long numerator, long denominator)
+    {
+        VideoInfo info = await new MediaProbe().ProbeAsync(MediaManifest.PathOf(name));
+
+        Assert.Equal(new StreamTimeBase(numerator, denominator), info.TimeBase);
+    }
+
     [Fact]
     public void ManifestSkipEntries_AllCoveredByTheBadFileTests()
     {

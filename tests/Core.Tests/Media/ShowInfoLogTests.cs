@@ -27,4 +27,31 @@ public class ShowInfoLogTests
 
         Assert.Equal(0, log.DecodedFrames);
     }
+
+    [Fact]
+    public async Task WaitForSelectedAsync_LineArrivesLater_CompletesWithItsEntry()
+    {
+        var log = new ShowInfoLog(-1, 1);
+        log.Accept("[Parsed_showinfo_1 @ 0x1] config in time_base: 1/25, frame_rate: 25/1");
+        var end = new TaskCompletionSource<bool>();
+
+        Task<SelectedFrame?> waiting = log.WaitForSelectedAsync(0, end.Task);
+        Assert.False(waiting.IsCompleted);
+        log.Accept("[Parsed_showinfo_1 @ 0x1] n:   0 pts:      3 pts_time:0.12    pos:      874 fmt:yuv420p sar:1/1 s:320x240 i:P iskey:1 type:I ");
+
+        SelectedFrame? entry = await waiting.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(0.12, entry!.Value.Seconds!.Value, 12);
+    }
+
+    [Fact]
+    public async Task WaitForSelectedAsync_FfmpegEndsWithoutTheLine_Null()
+    {
+        var log = new ShowInfoLog(-1, 1);
+        var end = new TaskCompletionSource<bool>();
+
+        Task<SelectedFrame?> waiting = log.WaitForSelectedAsync(0, end.Task);
+        end.SetResult(true);
+
+        Assert.Null(await waiting.WaitAsync(TimeSpan.FromSeconds(10)));
+    }
 }
