@@ -1,5 +1,5 @@
-using VideoSearch.Core.Model;
 using Microsoft.Data.Sqlite;
+using VideoSearch.Core.Model;
 
 namespace VideoSearch.Core.Catalog;
 

@@ -23,7 +23,7 @@ public sealed record PrecisionChoice(PrecisionMode Requested, XClipPrecision Res
         {
             PrecisionMode.Fp32 => new(requested, XClipPrecision.Fp32, $"CPU: {cpu.Describe()}"),
             PrecisionMode.Bf16 => new(requested, XClipPrecision.Bf16,
-                cpu.HasFastBf16 ? $"CPU: {cpu.Describe()}" : $"this CPU emulates bf16 (slower than fp32); CPU: {cpu.Describe()}"),
+                cpu.HasFastBf16 ? $"CPU: {cpu.Describe()}" : $"this CPU emulates bf16, slower than fp32; CPU: {cpu.Describe()}"),
             _ => cpu.HasFastBf16
                 ? new(requested, XClipPrecision.Bf16, $"the CPU runs bf16 in hardware; CPU: {cpu.Describe()}")
                 : new(requested, XClipPrecision.Fp32, $"the CPU has no AMX-BF16 or AVX-512 BF16; CPU: {cpu.Describe()}"),
