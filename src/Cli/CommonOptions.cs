@@ -25,6 +25,19 @@ internal static class CommonOptions
         : Environment.GetEnvironmentVariable("VIDEOSEARCH_MODEL") is { Length: > 0 } fromEnvironment ? fromEnvironment
         : null;
 
+    /// <summary>
+    /// <c>--precision auto|bf16|fp32</c>: a short spelling of the setting <c>--Model:Precision</c>, which
+    /// <see cref="Hosting.SettingOverrides.Of"/> passes on (checked there: anything else is an invalid-input error).
+    /// </summary>
+    public static Option<string> Precision() => new(PrecisionName)
+    {
+        Description = "The model's matmul precision: auto (default: bf16 where the CPU has AMX-BF16 or AVX-512 BF16, else fp32), " +
+                      "bf16 or fp32. Vectors stay fp32, so a library indexed in one precision searches correctly in the other.",
+    };
+
+    /// <summary>The name of <see cref="Precision"/>.</summary>
+    public const string PrecisionName = "--precision";
+
     /// <summary><c>--log-format plain|json</c>.</summary>
     public static Option<LogFormat> LogFormat() => new("--log-format")
     {

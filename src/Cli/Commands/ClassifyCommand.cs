@@ -8,8 +8,10 @@ using VideoSearch.Core.Classification;
 using VideoSearch.Core.Library;
 using VideoSearch.Web.Hosting;
 using VideoSearch.Core.Hub;
+using VideoSearch.Core.Inference;
 using VideoSearch.Core.Media;
 using VideoSearch.Core.Model;
+using VideoSearch.Core.Native;
 using VideoSearch.Core.Processing;
 
 namespace VideoSearch.Cli.Commands;
@@ -32,7 +34,7 @@ internal static class ClassifyCommand
         var command = SettingOverrides.Allow(new Command("classify",
             "Zero-shot classify a window of num_frames consecutive frames against labels.")
         {
-            video, labels, model, seed, window, json,
+            video, labels, model, CommonOptions.Precision(), seed, window, json,
         });
         command.SetAction((parse, cancellationToken) => CliErrors.RunAsync(async () =>
         {
@@ -52,6 +54,8 @@ internal static class ClassifyCommand
             ResolvedModel resolved = await host.Services.GetRequiredService<ModelLocator>()
                 .ResolveAsync(CommonOptions.RequestedModel(parse, model), ConsoleDownloadProgress.ForStandardError(), cancellationToken);
             using XClipModel xclip = XClipModel.FromPretrained(resolved.Folder);
+            xclip.UsePrecision(PrecisionChoice.Resolve(
+                builder.Configuration[$"{ModelOptions.SectionName}:{nameof(ModelOptions.Precision)}"], CpuFeatures.Current).Resolved);
             var classifier = new ZeroShotClassifier(xclip, XClipProcessor.FromFolder(resolved.Folder),
                 host.Services.GetRequiredService<MediaProbe>(), host.Services.GetRequiredService<FrameExtractor>());
             ClassificationResult result = await classifier.ClassifyAsync(

@@ -36,6 +36,7 @@ internal static class IndexCommand
         command.Arguments.Add(folders);
         command.Options.Add(database);
         command.Options.Add(model);
+        command.Options.Add(CommonOptions.Precision());
         command.Options.Add(watch);
         command.Options.Add(verbose);
         command.Options.Add(logFormat);

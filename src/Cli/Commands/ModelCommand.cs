@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using VideoSearch.Core.Hub;
+using VideoSearch.Core.Inference;
 using VideoSearch.Core.Inspection;
+using VideoSearch.Core.Native;
 
 namespace VideoSearch.Cli.Commands;
 
@@ -15,13 +17,20 @@ internal static class ModelCommand
             Description = "A model folder or a Hugging Face id (org/name[@revision]).",
             DefaultValueFactory = _ => CommonOptions.DefaultModel,
         };
-        var info = new Command("info", "Show a model's architecture, parameter count and where its files came from.") { reference };
+        var precision = CommonOptions.Precision();
+        var info = new Command("info", "Show a model's architecture, parameter count, where its files came from, and the precision it would run in here.")
+        {
+            reference, precision,
+        };
         info.SetAction((parse, cancellationToken) => CliErrors.RunAsync(async () =>
         {
+            // Resolved first: a bad value is refused before anything is downloaded.
+            PrecisionChoice choice = PrecisionChoice.Resolve(parse.GetValue(precision), CpuFeatures.Current);
             var inspector = new ModelInspector(ModelLocator.FromEnvironment());
             var progress = ConsoleDownloadProgress.ForStandardError();
             ModelSummary summary = await inspector.InspectAsync(parse.GetValue(reference)!, progress, cancellationToken);
             Print(summary);
+            Console.WriteLine($"precision:    {choice}");
             return ExitCodes.Ok;
         }));
         return new Command("model", "Inspect models.") { info };

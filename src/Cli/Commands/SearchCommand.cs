@@ -42,7 +42,7 @@ internal static class SearchCommand
         };
         var command = SettingOverrides.Allow(new Command("search", "Search the indexed videos by text, or by an example video.")
         {
-            query, database, model, top, json, example, labels,
+            query, database, model, CommonOptions.Precision(), top, json, example, labels,
         });
         command.SetAction((parse, cancellationToken) => CliErrors.RunAsync(() => RunAsync(new SearchArguments(
             parse.GetValue(query), parse.GetValue(example), parse.GetValue(database)!.FullName, CommonOptions.RequestedModel(parse, model),

@@ -34,7 +34,7 @@ internal static class ServeCommand
         var command = SettingOverrides.Allow(new Command("serve",
             "Serve the search page and API; index and watch the --media folders meanwhile.")
         {
-            database, media, model, urls, logFormat,
+            database, media, model, CommonOptions.Precision(), urls, logFormat,
         });
         command.SetAction((parse, cancellationToken) => CliErrors.RunAsync(() => RunAsync(new ServeArguments(
             parse.GetValue(database)!.FullName, parse.GetValue(media) ?? [], CommonOptions.RequestedModel(parse, model),

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using VideoSearch.Core.Errors;
+using VideoSearch.Core.Inference;
 
 namespace VideoSearch.Cli.Hosting;
 
@@ -17,9 +18,24 @@ internal static class SettingOverrides
         return command;
     }
 
-    /// <summary>The setting flags of <paramref name="parse"/>, checked: anything else left over is an error.</summary>
+    /// <summary>The setting flags of <paramref name="parse"/>, checked: anything else left over is an error. A given
+    /// <c>--precision</c> (<see cref="CommonOptions.Precision"/>) becomes <c>--Model:Precision</c>, after any spelled out.</summary>
     /// <exception cref="SettingFlagException">A token is neither one of the command's options nor a setting.</exception>
+    /// <exception cref="InvalidPrecisionException">--precision is not auto, bf16 or fp32.</exception>
     public static string[] Of(ParseResult parse)
+    {
+        string[] settings = Unmatched(parse);
+        if (parse.CommandResult.Command.Options.OfType<Option<string>>().FirstOrDefault(o => o.Name == CommonOptions.PrecisionName)
+                is { } precision && parse.GetResult(precision) is { Implicit: false })
+        {
+            string value = parse.GetValue(precision)!;
+            PrecisionChoice.ParseMode(value);
+            settings = [.. settings, $"--{ModelOptions.SectionName}:{nameof(ModelOptions.Precision)}={value}"];
+        }
+        return settings;
+    }
+
+    private static string[] Unmatched(ParseResult parse)
     {
         var tokens = parse.UnmatchedTokens;
         var settings = new List<string>(tokens.Count);

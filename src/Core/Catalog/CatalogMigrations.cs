@@ -79,6 +79,13 @@ internal static class CatalogMigrations
             updated_at_ms INTEGER NOT NULL
         );
         """,
+
+        // Version 2. The precision each video's clips were embedded in (see XClipPrecision): the vectors are fp32
+        // either way and stay comparable, but the column tells a bf16-indexed library from an fp32 one (benchmarks,
+        // verification, a later re-embed). Rows indexed before it existed were fp32, the only precision then.
+        """
+        ALTER TABLE videos ADD COLUMN model_precision TEXT NOT NULL DEFAULT 'fp32' CHECK (model_precision IN ('fp32', 'bf16'));
+        """,
     ];
 
     public static int LatestVersion => Scripts.Count;

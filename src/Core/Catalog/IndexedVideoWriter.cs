@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using VideoSearch.Core.Model;
 
 namespace VideoSearch.Core.Catalog;
 
@@ -16,8 +17,17 @@ public sealed class IndexedVideoWriter(CatalogDatabase database)
     /// No such video, no model state set, or a clip does not fit the model (wrong dimensions, non-finite values,
     /// bad time range, duplicate index, thumbnail not a JPEG). Nothing is changed then.
     /// </exception>
+    public Task<CompletedVideo> CompleteVideoAsync(VideoId videoId, VideoMetadata metadata, IReadOnlyList<NewClip> clips,
+        CancellationToken cancellationToken = default) =>
+        CompleteVideoAsync(videoId, metadata, clips, XClipPrecision.Fp32, cancellationToken);
+
+    /// <summary>
+    /// Like <see cref="CompleteVideoAsync(VideoId, VideoMetadata, IReadOnlyList{NewClip}, CancellationToken)"/>, also
+    /// recording that the clips were embedded in <paramref name="precision"/> (<see cref="VideoRecord.ModelPrecision"/>).
+    /// </summary>
+    /// <exception cref="CatalogException">As the overload without a precision.</exception>
     public async Task<CompletedVideo> CompleteVideoAsync(VideoId videoId, VideoMetadata metadata, IReadOnlyList<NewClip> clips,
-        CancellationToken cancellationToken = default)
+        XClipPrecision precision, CancellationToken cancellationToken = default)
     {
         return await database.RunAsync(async connection =>
         {
@@ -42,7 +52,7 @@ public sealed class IndexedVideoWriter(CatalogDatabase database)
                     newIds.Add(await inserter.InsertAsync(clip, cancellationToken).ConfigureAwait(false));
                 }
 
-                await MarkIndexedAsync(connection, transaction, videoId, metadata, model, cancellationToken).ConfigureAwait(false);
+                await MarkIndexedAsync(connection, transaction, videoId, metadata, model, precision, cancellationToken).ConfigureAwait(false);
                 transaction.Commit();
                 return new CompletedVideo(newIds, removed);
             }
@@ -65,17 +75,19 @@ public sealed class IndexedVideoWriter(CatalogDatabase database)
     }
 
     private static async Task MarkIndexedAsync(SqliteConnection connection, SqliteTransaction transaction, VideoId id,
-        VideoMetadata metadata, ModelState model, CancellationToken cancellationToken)
+        VideoMetadata metadata, ModelState model, XClipPrecision precision, CancellationToken cancellationToken)
     {
         using var command = CatalogCommand.Create(connection,
                 "UPDATE videos SET status = 'indexed', error_kind = NULL, error_text = NULL, duration_s = $duration, " +
                 "fps = $fps, width = $width, height = $height, rotation = $rotation, video_codec = $vcodec, " +
-                "audio_codec = $acodec, indexed_at_ms = $now, model_id = $model, model_revision = $revision " +
+                "audio_codec = $acodec, indexed_at_ms = $now, model_id = $model, model_revision = $revision, " +
+                "model_precision = $precision " +
                 "WHERE id = $id;", transaction)
             .With("$duration", metadata.DurationSeconds).With("$fps", metadata.FramesPerSecond)
             .With("$width", metadata.Width).With("$height", metadata.Height).With("$rotation", metadata.RotationDegrees)
             .With("$vcodec", metadata.VideoCodec).With("$acodec", metadata.AudioCodec).With("$now", CatalogCommand.NowMs())
-            .With("$model", model.ModelId).With("$revision", model.Revision).With("$id", id.Value);
+            .With("$model", model.ModelId).With("$revision", model.Revision)
+            .With("$precision", precision == XClipPrecision.Bf16 ? "bf16" : "fp32").With("$id", id.Value);
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 }

@@ -1,6 +1,8 @@
+using VideoSearch.Core.Model;
+
 namespace VideoSearch.Core.Catalog;
 
-/// <summary>One clip of a video, ready to be stored by <see cref="IndexedVideoWriter.CompleteVideoAsync"/>.</summary>
+/// <summary>One clip of a video, ready to be stored by <see cref="IndexedVideoWriter.CompleteVideoAsync(VideoId, VideoMetadata, IReadOnlyList{NewClip}, XClipPrecision, CancellationToken)"/>.</summary>
 /// <param name="ClipIndex">Position of the clip in its video (0-based, unique per video).</param>
 /// <param name="StartSeconds">Start of the clip's time range.</param>
 /// <param name="EndSeconds">End of the clip's time range.</param>

@@ -1,3 +1,5 @@
+using VideoSearch.Core.Model;
+
 namespace VideoSearch.Core.Catalog;
 
 /// <summary>One video as the catalog knows it.</summary>
@@ -13,6 +15,7 @@ namespace VideoSearch.Core.Catalog;
 /// <param name="IndexedAt">When it was last indexed.</param>
 /// <param name="ModelId">Model whose embeddings its clips hold.</param>
 /// <param name="ModelRevision">Revision of that model.</param>
+/// <param name="ModelPrecision">The precision its clips were embedded in (fp32 for rows from before it was recorded).</param>
 public sealed record VideoRecord(
     VideoId Id,
     RootId RootId,
@@ -25,4 +28,5 @@ public sealed record VideoRecord(
     string? ErrorText,
     DateTimeOffset? IndexedAt,
     string? ModelId,
-    string? ModelRevision);
+    string? ModelRevision,
+    XClipPrecision ModelPrecision = XClipPrecision.Fp32);

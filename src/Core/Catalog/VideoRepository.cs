@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using VideoSearch.Core.Model;
 
 namespace VideoSearch.Core.Catalog;
 
@@ -58,7 +59,7 @@ public sealed class VideoRepository(CatalogDatabase database)
     /// <summary>
     /// Records the file at <paramref name="relativePath"/> under <paramref name="root"/> as pending (new, changed or
     /// retried), clearing any earlier error. Clips it already has stay searchable until
-    /// <see cref="IndexedVideoWriter.CompleteVideoAsync"/> replaces them in one transaction.
+    /// <see cref="IndexedVideoWriter.CompleteVideoAsync(VideoId, VideoMetadata, IReadOnlyList{NewClip}, XClipPrecision, CancellationToken)"/> replaces them in one transaction.
     /// </summary>
     /// <exception cref="CatalogException">The root does not exist.</exception>
     public async Task<VideoId> BeginVideoAsync(RootId root, string relativePath, FileIdentity file,

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using VideoSearch.Core.Model;
 
 namespace VideoSearch.Core.Catalog;
 
@@ -9,7 +10,7 @@ internal static class VideoRows
 
     public const string RecordColumns =
         "id, root_id, path, size, mtime_ns, fingerprint, status, error_kind, relative_path, duration_s, fps, width, " +
-        "height, rotation, video_codec, audio_codec, error_text, indexed_at_ms, model_id, model_revision";
+        "height, rotation, video_codec, audio_codec, error_text, indexed_at_ms, model_id, model_revision, model_precision";
 
     public static VideoFileState ReadFileState(SqliteDataReader row) => new(
         new VideoId(row.GetInt64(0)),
@@ -27,7 +28,8 @@ internal static class VideoRows
             NullableString(row, 14), NullableString(row, 15));
         DateTimeOffset? indexedAt = row.IsDBNull(17) ? null : DateTimeOffset.FromUnixTimeMilliseconds(row.GetInt64(17));
         return new VideoRecord(state.Id, state.RootId, row.GetString(8), state.Path, state.File, state.Status, metadata,
-            state.ErrorKind, NullableString(row, 16), indexedAt, NullableString(row, 18), NullableString(row, 19));
+            state.ErrorKind, NullableString(row, 16), indexedAt, NullableString(row, 18), NullableString(row, 19),
+            row.GetString(20) == "bf16" ? XClipPrecision.Bf16 : XClipPrecision.Fp32);
     }
 
     public static async Task<List<VideoFileState>> ReadFileStatesAsync(SqliteCommand command, CancellationToken cancellationToken)

@@ -23,6 +23,9 @@ internal sealed class FusedPromptScorer : IDisposable
     private readonly double _visualEps, _textEps, _scale;
     private readonly int _heads, _headDim, _dim;
     private readonly bool _quickGelu;
+    // The dtype of the projection weights (the model's XClipLinear precision): the projections run in it, as the
+    // model's own prompt generator does, while LayerNorm, softmax, the context attention and the residuals stay fp32.
+    private readonly ScalarType _compute;
     // Scalars held for the scorer's lifetime: TorchSharp's operators create a temporary Scalar (the 1 of x + y) that
     // the garbage collector may finalize while the native call still reads it, which fails under allocation pressure.
     private readonly Scalar _one = 1.0.ToScalar();
@@ -40,8 +43,10 @@ internal sealed class FusedPromptScorer : IDisposable
         _visualEps = config.VisionConfig.LayerNormEps;
         _textEps = config.TextConfig.LayerNormEps;
         _quickGelu = config.PromptHiddenAct == "quick_gelu";
+        _compute = model.Precision == XClipPrecision.Bf16 ? ScalarType.BFloat16 : ScalarType.Float32;
         var weights = model.state_dict();
         Tensor W(string name) => weights[name].detach().to(ScalarType.Float32).clone();
+        Tensor M(string name) => weights[name].detach().to(_compute).clone();
         _logitScale = W("logit_scale");
         _alpha = W("prompts_generator.alpha");
         _visualNormWeight = W("prompts_generator.layernorm.weight");
@@ -50,12 +55,12 @@ internal sealed class FusedPromptScorer : IDisposable
         {
             string p = $"prompts_generator.decoder.{l}.";
             return new Layer(W(p + "norm1.weight"), W(p + "norm1.bias"),
-                W(p + "cross_attn.q_proj.weight"),
-                W(p + "cross_attn.k_proj.weight").view(_heads, _headDim, _dim), // (P, P) -> (h, hd, P)
-                W(p + "cross_attn.v_proj.weight").view(_heads, _headDim, _dim), // (P, P) -> (h, hd, P)
-                W(p + "cross_attn.proj.weight"), W(p + "cross_attn.proj.bias"),
+                M(p + "cross_attn.q_proj.weight"),
+                M(p + "cross_attn.k_proj.weight").view(_heads, _headDim, _dim), // (P, P) -> (h, hd, P)
+                M(p + "cross_attn.v_proj.weight").view(_heads, _headDim, _dim), // (P, P) -> (h, hd, P)
+                M(p + "cross_attn.proj.weight"), M(p + "cross_attn.proj.bias"),
                 W(p + "norm3.weight"), W(p + "norm3.bias"),
-                W(p + "mlp.0.weight"), W(p + "mlp.0.bias"), W(p + "mlp.3.weight"), W(p + "mlp.3.bias"));
+                M(p + "mlp.0.weight"), M(p + "mlp.0.bias"), M(p + "mlp.3.weight"), M(p + "mlp.3.bias"));
         }).ToArray();
     }
 
@@ -69,16 +74,16 @@ internal sealed class FusedPromptScorer : IDisposable
         var x = text;
         foreach (var layer in _layers)
         {
-            var q = F.linear(F.layer_norm(x, [_dim], layer.Norm1Weight, layer.Norm1Bias, _textEps), layer.Q)
+            var q = Linear(F.layer_norm(x, [_dim], layer.Norm1Weight, layer.Norm1Bias, _textEps), layer.Q, null)
                 .view(b, t, _heads, _headDim); // (b, t, P) -> (b, t, h, hd)
-            var queryInContext = torch.einsum("bthd,hdc->bthc", q, layer.K).reshape(b, t * _heads, _dim); // (b, t*h, P)
+            var queryInContext = Project("bthd,hdc->bthc", q, layer.K).reshape(b, t * _heads, _dim); // (b, t*h, P)
             var attention = torch.bmm(queryInContext, visual.transpose(1, 2)).mul(_attentionScale).softmax(-1); // (b, t*h, n)
             var pooled = torch.bmm(attention, visual).view(b, t, _heads, _dim); // (b, t*h, P) -> (b, t, h, P)
-            var heads = torch.einsum("bthc,hdc->bthd", pooled, layer.V).reshape(b, t, _dim); // (b, t, h, hd) -> (b, t, P)
-            x = x.add(F.linear(heads, layer.Proj, layer.ProjBias), _one);
-            var hidden = F.linear(F.layer_norm(x, [_dim], layer.Norm3Weight, layer.Norm3Bias, _textEps), layer.Fc1, layer.Fc1Bias);
+            var heads = Project("bthc,hdc->bthd", pooled, layer.V).reshape(b, t, _dim); // (b, t, h, hd) -> (b, t, P)
+            x = x.add(Linear(heads, layer.Proj, layer.ProjBias), _one);
+            var hidden = Linear(F.layer_norm(x, [_dim], layer.Norm3Weight, layer.Norm3Bias, _textEps), layer.Fc1, layer.Fc1Bias);
             hidden = _quickGelu ? hidden.mul(torch.sigmoid(hidden.mul(_quickGeluFactor))) : F.gelu(hidden);
-            x = x.add(F.linear(hidden, layer.Fc2, layer.Fc2Bias), _one);
+            x = x.add(Linear(hidden, layer.Fc2, layer.Fc2Bias), _one);
         }
         var textEmbeds = text.add(_alpha.mul(x), _one);
         textEmbeds = textEmbeds / textEmbeds.norm(-1, true);
@@ -86,6 +91,14 @@ internal sealed class FusedPromptScorer : IDisposable
         var logits = torch.einsum("bd,btd->bt", video, _logitScale.exp() * textEmbeds); // (b, t)
         return logits.MoveToOuterDisposeScope();
     }
+
+    /// <summary>A projection in the weights' dtype with an fp32 result (as <see cref="XClipLinear"/> runs it).</summary>
+    private Tensor Linear(Tensor x, Tensor weight, Tensor? bias) =>
+        _compute == ScalarType.Float32 ? F.linear(x, weight, bias) : F.linear(x.to(_compute), weight, bias).to(ScalarType.Float32);
+
+    /// <summary>A regrouped k/v projection (<paramref name="equation"/>) in the weights' dtype with an fp32 result.</summary>
+    private Tensor Project(string equation, Tensor x, Tensor weight) =>
+        _compute == ScalarType.Float32 ? torch.einsum(equation, x, weight) : torch.einsum(equation, x.to(_compute), weight).to(ScalarType.Float32);
 
     public void Dispose()
     {

@@ -10,8 +10,9 @@ namespace VideoSearch.Core.Inference;
 /// <param name="Revision">The revision the catalog records (hub commit, or a hash of a folder's config and checkpoint layout).</param>
 /// <param name="Inference">The loaded network and tokenizer (owned by the process's <see cref="XClipInferenceCache"/>).</param>
 /// <param name="Preprocessor">The model's frame preprocessing.</param>
+/// <param name="Precision">The precision asked for and the one it runs in (also <see cref="XClipInference.Precision"/>), with the reason.</param>
 public sealed record LoadedModel(ResolvedModel Resolved, string ModelId, string Revision, XClipInference Inference,
-    PreprocessorConfig Preprocessor)
+    PreprocessorConfig Preprocessor, PrecisionChoice Precision)
 {
     /// <summary>What the catalog records about vectors made by this model.</summary>
     public ModelState State => new(ModelId, Revision, Inference.ProjectionDim, Inference.ContextPatches, Inference.ProjectionDim);

@@ -91,8 +91,9 @@ public sealed class ModelHandle(IOptions<ModelOptions> options, VideoCatalog cat
                 $"The model folder '{resolved.Folder}' changed since the library was indexed (revision {recorded.Revision}, now {revision}): " +
                 "re-index with it, or restore the folder.");
         var preprocessor = PreprocessorConfig.FromFolder(resolved.Folder);
-        XClipInference inference = models.GetOrLoad(resolved.Folder, id);
-        var loaded = new LoadedModel(resolved, id, revision, inference, preprocessor);
+        PrecisionChoice precision = PrecisionChoice.Resolve(options.Value.Precision, CpuFeatures.Current);
+        XClipInference inference = models.GetOrLoad(resolved.Folder, id, precision.Resolved);
+        var loaded = new LoadedModel(resolved, id, revision, inference, preprocessor, precision);
         if (!allowChange && recorded is not null
             && (inference.ProjectionDim != recorded.EmbeddingDim || inference.ContextPatches != recorded.ContextPatches))
             throw new ModelMismatchException(

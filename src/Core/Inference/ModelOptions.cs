@@ -18,4 +18,11 @@ public sealed class ModelOptions
     /// would mean nothing to it.
     /// </summary>
     public bool AllowModelChange { get; set; }
+
+    /// <summary>
+    /// <c>auto</c> (the default: bf16 where the CPU has AMX-BF16 or AVX-512 BF16, else fp32), <c>bf16</c> or <c>fp32</c>:
+    /// the precision of the model's matmuls (see <see cref="PrecisionChoice"/>). Vectors stay fp32 either way, so a
+    /// library indexed in one precision is searched correctly in the other.
+    /// </summary>
+    public string Precision { get; set; } = "auto";
 }

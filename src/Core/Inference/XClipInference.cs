@@ -44,6 +44,9 @@ public sealed class XClipInference : IDisposable
     /// <summary>The model's tokenizer (thread-safe).</summary>
     public ClipTokenizer Tokenizer { get; }
 
+    /// <summary>The precision the model's matmuls run in (<see cref="XClipModel.UsePrecision"/>); inputs and outputs are fp32 either way.</summary>
+    public XClipPrecision Precision => _model.Precision;
+
     /// <summary>The model's configuration.</summary>
     public XClipConfig Config => _model.Config;
 
@@ -56,11 +59,13 @@ public sealed class XClipInference : IDisposable
     /// <summary>Longest token sequence the text model takes (77 for CLIP).</summary>
     public int MaxTextLength => _embedder.MaxTextLength;
 
-    /// <summary>Loads <c>config.json</c>, <c>model.safetensors</c> and the tokenizer files from <paramref name="modelFolder"/> on the CPU.</summary>
+    /// <summary>Loads <c>config.json</c>, <c>model.safetensors</c> and the tokenizer files from <paramref name="modelFolder"/> on the CPU,
+    /// then converts the linear layers to <paramref name="precision"/>.</summary>
     /// <exception cref="ModelFilesMissingException">The folder lacks any of these files (all are named).</exception>
     /// <exception cref="ModelTooLargeException">The config describes a model that does not fit in <paramref name="memory"/>
     /// (<see cref="ModelMemoryBudget.Default"/> when null); nothing is allocated.</exception>
-    public static XClipInference Load(string modelFolder, string? modelId = null, ModelMemoryBudget? memory = null)
+    public static XClipInference Load(string modelFolder, string? modelId = null, ModelMemoryBudget? memory = null,
+        XClipPrecision precision = XClipPrecision.Fp32)
     {
         ModelFilesMissingException.ThrowIfMissing(modelFolder, [.. ModelLocator.RequiredFiles, .. ClipModelFiles.RequiredFiles]);
         // The config first: an absurd or oversized one is refused in milliseconds, before the tokenizer is built
@@ -69,6 +74,8 @@ public sealed class XClipInference : IDisposable
         TorchRuntime.EnsureLoaded();
         var tokenizer = ClipTokenizer.FromFolder(modelFolder);
         var model = XClipModel.FromPretrained(modelFolder, memory: memory);
+        // Before the wrapper is built: its prompt scorer copies the projection weights in the model's precision.
+        if (precision != XClipPrecision.Fp32) model.UsePrecision(precision);
         return new XClipInference(model, tokenizer, modelId ?? modelFolder);
     }
 

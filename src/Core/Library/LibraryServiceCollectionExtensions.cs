@@ -16,7 +16,7 @@ public static class LibraryServiceCollectionExtensions
     /// vector index (<see cref="LibraryVectorIndex"/>, also as <see cref="IVectorIndexSource"/>), its one model
     /// (<see cref="ModelHandle"/>, also as <see cref="IInferenceSource"/>, loaded once through the
     /// <see cref="XClipInferenceCache"/>), the hub locator, and the media tools. <see cref="ModelOptions"/> binds the
-    /// <c>Model</c> section; <paramref name="configureModel"/> applies the command line over it.
+    /// <c>Model</c> section (its <c>Precision</c> checked at start); <paramref name="configureModel"/> applies the command line over it.
     /// </summary>
     public static IServiceCollection AddVideoSearchLibrary(this IServiceCollection services, VideoCatalog catalog,
         Action<ModelOptions>? configureModel = null)
@@ -24,6 +24,9 @@ public static class LibraryServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(catalog);
         var model = services.AddOptions<ModelOptions>().BindConfiguration(ModelOptions.SectionName);
         if (configureModel is not null) model.Configure(configureModel);
+        model.Validate(o => PrecisionChoice.TryParseMode(o.Precision, out _),
+                $"Model:Precision (--precision) must be one of {string.Join(", ", PrecisionChoice.Names)}.")
+            .ValidateOnStart();
         services.AddOptions<VectorSearchOptions>().BindConfiguration("Search")
             .Validate(o => o.EfSearch >= 1, "Search:EfSearch must be at least 1.").ValidateOnStart();
         services.AddSingleton(catalog);

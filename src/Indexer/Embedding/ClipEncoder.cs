@@ -44,6 +44,9 @@ internal sealed class ClipEncoder : IDisposable
     /// <summary>What the catalog records about this model (ids and vector shapes).</summary>
     public ModelState State { get; }
 
+    /// <summary>The precision the clips are embedded in; the catalog records it per video.</summary>
+    public XClipPrecision Precision => _inference.Precision;
+
     /// <summary>Frames per clip.</summary>
     public int NumFrames { get; }
 

@@ -1,4 +1,5 @@
 using VideoSearch.Core.Inference;
+using VideoSearch.Core.Model;
 using VideoSearch.TestSupport;
 
 namespace VideoSearch.Core.Tests.Inference;
@@ -11,10 +12,10 @@ public sealed class XClipInferenceCacheTests
     public async Task GetOrLoad_SameFolderFromManyThreads_LoadsOnceAndSharesIt()
     {
         int loads = 0;
-        using var cache = new XClipInferenceCache((folder, id) =>
+        using var cache = new XClipInferenceCache((folder, id, precision) =>
         {
             Interlocked.Increment(ref loads);
-            return XClipInference.Load(folder, id);
+            return XClipInference.Load(folder, id, precision: precision);
         });
         XClipInference[] got = await Task.WhenAll(Enumerable.Range(0, 8)
             .Select(_ => Task.Run(() => cache.GetOrLoad(Kit, "kit"))));
@@ -25,13 +26,28 @@ public sealed class XClipInferenceCacheTests
     }
 
     [Fact]
+    public void GetOrLoad_OtherPrecision_LoadsItsOwnCopyInThatPrecision()
+    {
+        using var cache = new XClipInferenceCache();
+
+        XClipInference fp32 = cache.GetOrLoad(Kit, "kit");
+        XClipInference bf16 = cache.GetOrLoad(Kit, "kit", XClipPrecision.Bf16);
+
+        Assert.NotSame(fp32, bf16);
+        Assert.Equal(XClipPrecision.Fp32, fp32.Precision);
+        Assert.Equal(XClipPrecision.Bf16, bf16.Precision);
+        Assert.Same(bf16, cache.GetOrLoad(Kit, "kit", XClipPrecision.Bf16));
+        Assert.Equal(2, cache.Count);
+    }
+
+    [Fact]
     public void GetOrLoad_FailedLoad_IsRetriedOnTheNextRequest()
     {
         int loads = 0;
-        using var cache = new XClipInferenceCache((folder, id) =>
+        using var cache = new XClipInferenceCache((folder, id, precision) =>
         {
             if (Interlocked.Increment(ref loads) == 1) throw new IOException("disk went away");
-            return XClipInference.Load(folder, id);
+            return XClipInference.Load(folder, id, precision: precision);
         });
 
         Assert.Throws<IOException>(() => cache.GetOrLoad(Kit, "kit"));
