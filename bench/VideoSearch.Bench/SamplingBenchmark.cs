@@ -33,15 +33,13 @@ public sealed class SamplingBenchmark : IBenchmark
         {
             string file = Path.Combine(folder, "testsrc2_1080p.mp4");
             var generate = Stopwatch.StartNew();
-            await RunFfmpegAsync(["-v", "error", "-f", "lavfi", "-i", $"testsrc2=size=1920x1080:rate={Fps}:duration={seconds}",
-                "-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p", "-g", (gopSeconds * Fps).ToString(CultureInfo.InvariantCulture),
-                "-y", file], null, cancellationToken);
+            await BenchFfmpeg.Generate1080pAsync(file, seconds, gopSeconds, cancellationToken);
             Console.WriteLine($"test file: {seconds} s 1920x1080 H.264 {Fps} fps, keyframe every {gopSeconds} s, {new FileInfo(file).Length / 1e6:0.0} MB (made in {generate.Elapsed.TotalSeconds:0.0} s)");
 
             VideoInfo video = await new MediaProbe().ProbeAsync(file, cancellationToken);
             var clips = ClipPlanner.Plan(video, new ClipPlanOptions(10, 10, 8));
             int wanted = clips.Sum(c => c.FrameTimestamps.Count);
-            Console.WriteLine($"plan: {clips.Count} clips x 8 frames = {wanted} frames; {Environment.ProcessorCount} cores, load {LoadAverage()}");
+            Console.WriteLine($"plan: {clips.Count} clips x 8 frames = {wanted} frames; {Environment.ProcessorCount} cores, load {BenchPaths.LoadAverage()}");
             Console.WriteLine("(peak RSS columns are high-water marks so far: this process, and the largest ffmpeg child)");
             Console.WriteLine($"{"method",-34} {"seconds",8} {"frames/s",9} {"decoded",8} {"peak RSS bench",15} {"peak RSS ffmpeg",16}");
 
@@ -82,7 +80,7 @@ public sealed class SamplingBenchmark : IBenchmark
         var wantedIndices = clips.SelectMany(c => c.FrameTimestamps).Select(t => (long)Math.Ceiling(t * Fps - 1e-9)).ToList();
         int frameBytes = video.DisplayWidth * video.DisplayHeight * 3;
         long decoded = 0;
-        await RunFfmpegAsync(["-v", "error", "-nostdin", "-i", "file:" + file, "-map", "0:v:0", "-fps_mode", "passthrough",
+        await BenchFfmpeg.RunAsync(["-v", "error", "-nostdin", "-i", "file:" + file, "-map", "0:v:0", "-fps_mode", "passthrough",
             "-pix_fmt", "rgb24", "-f", "rawvideo", "pipe:1"], async stdout =>
         {
             var buffer = new byte[frameBytes];
@@ -115,27 +113,6 @@ public sealed class SamplingBenchmark : IBenchmark
         Console.WriteLine($"{name,-34} {seconds,8:0.00} {frames / seconds,9:0.0} {decoded,8} {SelfPeakRssMb(),12:0} MB {ChildrenPeakRssMb(),13:0} MB");
         return (seconds, frames);
     }
-
-    private static async Task RunFfmpegAsync(IReadOnlyList<string> arguments, Func<Stream, Task>? readStdout, CancellationToken token)
-    {
-        var start = new ProcessStartInfo("ffmpeg") { RedirectStandardOutput = readStdout is not null, RedirectStandardError = true, UseShellExecute = false };
-        foreach (string a in arguments) start.ArgumentList.Add(a);
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("ffmpeg did not start");
-        try
-        {
-            Task<string> stderr = process.StandardError.ReadToEndAsync(token);
-            if (readStdout is not null) await readStdout(process.StandardOutput.BaseStream);
-            await process.WaitForExitAsync(token);
-            if (process.ExitCode != 0) throw new InvalidOperationException($"ffmpeg failed: {await stderr}");
-        }
-        finally
-        {
-            if (!process.HasExited) process.Kill(entireProcessTree: true);
-        }
-    }
-
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
 
     private static double SelfPeakRssMb()
     {

@@ -27,6 +27,18 @@ public sealed class IndexerOptions
     /// <summary>Videos whose frames are extracted at the same time (ffmpeg processes running beside the model).</summary>
     public int ExtractionConcurrency { get; set; } = 2;
 
+    /// <summary>
+    /// How frames are decoded: <c>Auto</c> (the rule in <see cref="Core.Media.DecodePassRule"/>: one ffmpeg pass per
+    /// video for dense plans, a seek per clip for a single window or sparse windows), or forced <c>OnePass</c> / <c>PerClip</c>.
+    /// </summary>
+    public Core.Media.FrameExtractionMode FrameExtraction { get; set; } = Core.Media.FrameExtractionMode.Auto;
+
+    /// <summary>libtorch threads for the model while indexing; 0 applies <see cref="Pipeline.ThreadBudget"/>'s rule (every core).</summary>
+    public int TorchThreads { get; set; }
+
+    /// <summary>ffmpeg threads per video being decoded; 0 applies <see cref="Pipeline.ThreadBudget"/>'s rule (one).</summary>
+    public int DecodeThreads { get; set; }
+
     /// <summary>How often the vector index file is saved while indexing (it is always saved at the end).</summary>
     public TimeSpan IndexSaveInterval { get; set; } = TimeSpan.FromSeconds(30);
 
@@ -60,6 +72,8 @@ public sealed class IndexerOptions
         if (BatchSize is < 1 or > 1024) problems.Add($"Indexer:BatchSize must be 1..1024, got {BatchSize}.");
         if (ExtractionConcurrency is < 1 or > 64)
             problems.Add($"Indexer:ExtractionConcurrency must be 1..64, got {ExtractionConcurrency}.");
+        if (TorchThreads is < 0 or > 1024) problems.Add($"Indexer:TorchThreads must be 0 (automatic) to 1024, got {TorchThreads}.");
+        if (DecodeThreads is < 0 or > 64) problems.Add($"Indexer:DecodeThreads must be 0 (automatic) to 64, got {DecodeThreads}.");
         if (WindowSeconds is { } window && !(double.IsFinite(window) && window > 0))
             problems.Add($"Indexer:WindowSeconds must be positive, got {window}.");
         if (StrideSeconds is { } stride && !(double.IsFinite(stride) && stride > 0 && stride <= (WindowSeconds ?? double.MaxValue)))

@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using VideoSearch.Core.Catalog;
+using VideoSearch.Core.Inference;
 using VideoSearch.Core.Media;
+using VideoSearch.Core.Native;
 using VideoSearch.Indexer.Diff;
 using VideoSearch.Indexer.Embedding;
 using VideoSearch.Indexer.Pipeline;
@@ -27,6 +29,9 @@ internal sealed class IndexingPass(IndexerSession session, IndexerOptions option
     StageTimings timings, ILogger logger)
 {
     private readonly MediaToolCheck _tools = new();
+
+    /// <summary>The split of the cores the last pipeline ran with (see <see cref="ThreadBudget"/>).</summary>
+    private ThreadBudget Threads { get; set; } = ThreadBudget.For(Environment.ProcessorCount);
     private bool _ranToEnd;
     private bool _waitingForTools;
 
@@ -152,7 +157,11 @@ internal sealed class IndexingPass(IndexerSession session, IndexerOptions option
     private IndexingSummary Summarize(long start, long embeddedBefore, LibraryChanges changes, IReadOnlyList<IndexingError> previous) =>
         new(progress.FilesIndexed, progress.PassErrors, previous, changes.Unchanged.Count, changes.Moved.Count,
             changes.Deleted.Count, progress.Clips, session.Encoder.ClipsEmbedded - embeddedBefore, progress.VideoSeconds,
-            Stopwatch.GetElapsedTime(start));
+            Stopwatch.GetElapsedTime(start))
+        {
+            Precision = PrecisionChoice.NameOf(session.Encoder.Precision),
+            Threads = Threads,
+        };
 
     private IndexingSummary Publish(IndexingSummary summary)
     {
@@ -165,9 +174,12 @@ internal sealed class IndexingPass(IndexerSession session, IndexerOptions option
         double window = options.WindowSeconds ?? ClipPlanOptions.DefaultWindowSeconds;
         double stride = options.StrideSeconds ?? Math.Min(ClipPlanOptions.DefaultStrideSeconds, window);
         var plan = new ClipPlanOptions(window, stride, session.Encoder.NumFrames);
-        var source = new ClipSource(new MediaProbe(), new FrameExtractor(), session.Encoder, plan, timings, logger);
+        Threads = ThreadBudget.For(Environment.ProcessorCount, options.TorchThreads, options.DecodeThreads);
+        TorchThreads.Use(Threads.TorchThreads);
+        var extractor = new FrameExtractor(MediaToolOptions.Default with { DecodeThreads = Threads.DecodeThreads }, options.FrameExtraction);
+        var source = new ClipSource(new MediaProbe(), extractor, session.Encoder, plan, timings, logger);
         var batcher = new ClipBatcher(session.Encoder, options.BatchSize, timings);
-        var writer = new VideoWriter(session.Catalog, session.Vectors, progress, timings, options.IndexSaveInterval, logger);
+        var writer = new VideoWriter(session.Catalog, session.Vectors, session.Encoder.Precision, progress, timings, options.IndexSaveInterval, logger);
         return new IndexingPipeline(source, batcher, writer, options.ExtractionConcurrency, options.BatchSize);
     }
 

@@ -9,7 +9,8 @@ internal static class IndexSummaryWriter
     {
         writer.WriteLine(
             $"Indexed {summary.Indexed} videos: {summary.Clips} clips, {summary.VideoSeconds:F1} s of video in " +
-            $"{summary.Elapsed.TotalSeconds:F1} s ({summary.VideoSecondsPerSecond:F2} video-s/s, {summary.ClipsEmbedded} clips embedded).");
+            $"{summary.Elapsed.TotalSeconds:F1} s ({summary.VideoSecondsPerSecond:F2} video-s/s, {summary.ClipsEmbedded} clips embedded, {summary.Precision}" +
+            (summary.Threads is { } threads ? $", {threads}" : "") + ").");
         writer.WriteLine($"Unchanged {summary.Unchanged}, moved {summary.Moved}, removed {summary.Removed}, failed {summary.Failed.Count}.");
         WriteErrors(writer, "Failed", summary.Failed);
         WriteErrors(writer, "Failed before and unchanged (not retried)", summary.PreviouslyFailed);

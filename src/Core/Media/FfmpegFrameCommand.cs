@@ -47,7 +47,8 @@ internal static class FfmpegFrameCommand
     /// <paramref name="readFrames"/> the reader of the raw frames FFMpegCore's pipe sink hands over.
     /// </summary>
     public static FFMpegArgumentProcessor Build(
-        string inputPath, double start, double length, IReadOnlyList<double> relativeTimes, Func<Stream, CancellationToken, Task> readFrames)
+        string inputPath, double start, double length, IReadOnlyList<double> relativeTimes, Func<Stream, CancellationToken, Task> readFrames,
+        string inputOptions = "-hide_banner -nostdin -nostats -loglevel info")
     {
         string filters = string.Join(',',
             "showinfo=checksum=0",
@@ -56,7 +57,7 @@ internal static class FfmpegFrameCommand
             "showinfo=checksum=0");
         return FFMpegArguments
             .FromFileInput(inputPath, verifyExists: true, input => input
-                .WithCustomArgument("-hide_banner -nostdin -nostats -loglevel info")
+                .WithCustomArgument(inputOptions)
                 .WithCustomArgument($"-ss {Format(start)} -t {Format(length)}"))
             .OutputToPipe(new StreamPipeSink(readFrames) { Format = "rawvideo" }, output => output
                 .WithMap(0, StreamType.VideoNoAttachedPic, 0)

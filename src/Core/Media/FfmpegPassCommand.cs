@@ -6,7 +6,7 @@ namespace VideoSearch.Core.Media;
 /// <summary>
 /// The ffmpeg command that decodes a whole clip plan in one process (see <see cref="OnePassExtraction"/>):
 /// <code>
-/// ffmpeg -hide_banner -nostdin -nostats -loglevel info -ss START -t LENGTH -i "PATH" -map 0:V:0 -an -sn -dn
+/// ffmpeg -hide_banner -nostdin -nostats -loglevel info [-threads N] -ss START -t LENGTH -i "PATH" -map 0:V:0 -an -sn -dn
 ///        -filter_script:v GRAPH_FILE -fps_mode passthrough -pix_fmt rgb24 -f rawvideo "FIFO" -y
 /// GRAPH_FILE: select='SELECT_TREE',showinfo=checksum=0
 /// </code>
@@ -39,10 +39,10 @@ internal static class FfmpegPassCommand
     /// full path FFMpegCore can quote (see <see cref="CommandLineSafePath"/>), <paramref name="fifo"/> the named pipe
     /// the frames are written to.
     /// </summary>
-    public static FFMpegArgumentProcessor Build(string inputPath, double start, double length, string graphFile, string fifo) =>
+    public static FFMpegArgumentProcessor Build(string inputPath, double start, double length, string graphFile, string fifo, string inputOptions) =>
         FFMpegArguments
             .FromFileInput(inputPath, verifyExists: true, input => input
-                .WithCustomArgument("-hide_banner -nostdin -nostats -loglevel info")
+                .WithCustomArgument(inputOptions)
                 .WithCustomArgument($"-ss {FfmpegFrameCommand.Format(start)} -t {FfmpegFrameCommand.Format(length)}"))
             .OutputToFile(fifo, overwrite: true, output => output
                 .WithMap(0, StreamType.VideoNoAttachedPic, 0)

@@ -18,7 +18,7 @@ namespace VideoSearch.Core.Media;
 /// that actually decodes, the call fails with <see cref="MediaErrorKind.Truncated"/> (strict: no partial clips,
 /// the caller keeps the clips that did decode and flags the file).
 /// </remarks>
-public sealed class FrameExtractor(MediaToolOptions? options = null)
+public sealed class FrameExtractor(MediaToolOptions? options = null, FrameExtractionMode mode = FrameExtractionMode.Auto)
 {
     private readonly MediaToolOptions _options = options ?? MediaToolOptions.Default;
 
@@ -51,7 +51,8 @@ public sealed class FrameExtractor(MediaToolOptions? options = null)
         }
         // The pass reproduces each clip's seek arithmetic, which needs the stream's time base (the probe gives it),
         // and reads its frames through a named pipe, which only Unix has.
-        bool onePass = DecodePassRule.UsesOnePass(clips) && clips.All(c => c.FrameTimestamps.Count > 0)
+        bool onePass = mode switch { FrameExtractionMode.PerClip => false, FrameExtractionMode.OnePass => clips.Count > 0, _ => DecodePassRule.UsesOnePass(clips) }
+            && clips.All(c => c.FrameTimestamps.Count > 0)
             && video.TimeBase is not null && !OperatingSystem.IsWindows();
         return onePass
             ? new OnePassExtraction(video, clips, _options, this).RunAsync(cancellationToken)
@@ -85,7 +86,7 @@ public sealed class FrameExtractor(MediaToolOptions? options = null)
         using var input = CommandLineSafePath.For(video.Path);
         FFMpegResult result = await ToolCall.RunAsync(MediaTool.Ffmpeg, ffOptions, video.Path, _options.ExtractTimeout, cancellationToken,
             token => ToolCall.ProcessFfmpegAsync(
-                FfmpegFrameCommand.Build(input.Path, start, length, distinct, reader.ReadAsync).NotifyOnStandardError(log.Accept),
+                FfmpegFrameCommand.Build(input.Path, start, length, distinct, reader.ReadAsync, _options.InputOptions).NotifyOnStandardError(log.Accept),
                 ffOptions, token)).ConfigureAwait(false);
 
         string summary = ToolCall.Summary(result.StandardError);

@@ -45,6 +45,17 @@ public sealed record MediaToolOptions
     /// </summary>
     public TimeSpan PassTimeoutPerVideoSecond { get; init; } = TimeSpan.FromSeconds(4);
 
+    /// <summary>
+    /// ffmpeg's decoder threads per process (its input <c>-threads</c>); 0 leaves the choice to ffmpeg (about one per
+    /// core). The indexer sets it from its thread budget so decoding and the model do not oversubscribe the cores.
+    /// The decoded bytes do not depend on it.
+    /// </summary>
+    public int DecodeThreads { get; init; }
+
+    /// <summary>The input options every frame command starts with.</summary>
+    internal string InputOptions =>
+        "-hide_banner -nostdin -nostats -loglevel info" + (DecodeThreads > 0 ? $" -threads {DecodeThreads}" : "");
+
     /// <summary>The defaults above.</summary>
     public static MediaToolOptions Default { get; } = new();
 

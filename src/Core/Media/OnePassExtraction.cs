@@ -70,7 +70,7 @@ internal sealed class OnePassExtraction(VideoInfo video, IReadOnlyList<Clip> cli
         FFOptions ffOptions = options.ToFFOptions();
         Task<FFMpegResult> run = ToolCall.RunAsync(MediaTool.Ffmpeg, ffOptions, video.Path, limit, stop.Token,
             token => ToolCall.ProcessFfmpegAsync(
-                FfmpegPassCommand.Build(input.Path, start, length, folder.GraphPath, folder.FifoPath).NotifyOnStandardError(log.Accept),
+                FfmpegPassCommand.Build(input.Path, start, length, folder.GraphPath, folder.FifoPath, options.InputOptions).NotifyOnStandardError(log.Accept),
                 ffOptions, token));
         // ffmpeg may end without ever opening the pipe (a bad input, a kill): release the reader's open then.
         Task released = run.ContinueWith(_ => PassFolder.ReleasePendingOpenAsync(folder.FifoPath, opening), CancellationToken.None,

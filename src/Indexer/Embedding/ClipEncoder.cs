@@ -57,15 +57,10 @@ internal sealed class ClipEncoder : IDisposable
     public long ClipsEmbedded => Interlocked.Read(ref _clipsEmbedded);
 
     /// <summary>Preprocesses one clip's frames into <c>[frames, 3, H, W]</c> floats. Thread-safe.</summary>
-    public float[] Preprocess(IReadOnlyList<RgbFrame> frames)
-    {
-        if (frames.Count != NumFrames)
-            throw new ArgumentException($"A clip needs {NumFrames} frames, got {frames.Count}.", nameof(frames));
-        var pixels = new float[ClipLength];
-        int perFrame = ClipLength / NumFrames;
-        for (int i = 0; i < frames.Count; i++) _processor.Preprocess(frames[i], pixels.AsSpan(i * perFrame, perFrame));
-        return pixels;
-    }
+    public float[] Preprocess(IReadOnlyList<RgbFrame> frames) => ForVideo().Preprocess(frames);
+
+    /// <summary>A preprocessor for the clips of one video in plan order, resizing each shared picture once.</summary>
+    public VideoClipPreprocessor ForVideo() => new(_processor, NumFrames, ClipLength);
 
     /// <summary>Embeds preprocessed clips in one batch.</summary>
     public async Task<XClipVideoEmbedding[]> EmbedAsync(IReadOnlyList<float[]> clips, CancellationToken cancellationToken)

@@ -9,14 +9,21 @@ using VideoSearch.Indexer.Embedding;
 namespace VideoSearch.Indexer.Pipeline;
 
 /// <summary>
-/// Stages A and B for one video: check the path stays in its root, probe, plan clips, then per clip extract the
-/// frames (one ffmpeg process), preprocess them and make the thumbnail. A media error fails the whole video (no
+/// Stages A and B for one video: check the path stays in its root, probe, plan clips, then decode the plan's frames
+/// (<see cref="FrameExtractor.ExtractClipsAsync"/>: one ffmpeg pass for a dense plan, read ahead of this worker), and
+/// per clip preprocess them (each shared picture once) and make the thumbnail from a frame already decoded. A media error fails the whole video (no
 /// partial videos are stored); anything else unexpected also fails only that video, with its message. The failure
 /// kind says whether the file or the machine was at fault (<see cref="FailureKinds.RetryTriggerOf"/>).
 /// </summary>
 internal sealed class ClipSource(MediaProbe probe, FrameExtractor extractor, ClipEncoder encoder, ClipPlanOptions plan,
     StageTimings timings, ILogger logger)
 {
+    /// <summary>
+    /// Clips decoded ahead of the one being preprocessed, so ffmpeg keeps decoding meanwhile. Two hold at most two
+    /// clips' frames beyond the window in hand (mostly shared with it).
+    /// </summary>
+    private const int ReadAheadClips = 2;
+
     private readonly JpegThumbnailEncoder _thumbnails = new();
     private readonly ConcurrentDictionary<string, MediaPathGuard> _guards = new(StringComparer.Ordinal);
 
@@ -31,9 +38,15 @@ internal sealed class ClipSource(MediaProbe probe, FrameExtractor extractor, Cli
             IReadOnlyList<Clip> clips = ClipPlanner.Plan(info, plan);
             timings.AddProbe(start);
             await output.WriteAsync(new VideoStarted(video, info, clips), cancellationToken).ConfigureAwait(false);
-            foreach (Clip clip in clips)
-                await output.WriteAsync(await ProcessClipAsync(video, info, clip, cancellationToken).ConfigureAwait(false),
-                    cancellationToken).ConfigureAwait(false);
+            VideoClipPreprocessor preprocessor = encoder.ForVideo();
+            long waiting = Stopwatch.GetTimestamp();
+            await foreach (ExtractedClip clip in ReadAhead.Of(extractor.ExtractClipsAsync(info, clips, cancellationToken),
+                               ReadAheadClips, cancellationToken).ConfigureAwait(false))
+            {
+                timings.AddExtract(waiting);
+                await output.WriteAsync(Process(video, clip, preprocessor), cancellationToken).ConfigureAwait(false);
+                waiting = Stopwatch.GetTimestamp();
+            }
         }
         catch (MediaException e)
         {
@@ -57,18 +70,15 @@ internal sealed class ClipSource(MediaProbe probe, FrameExtractor extractor, Cli
         }
     }
 
-    private async Task<ClipPixels> ProcessClipAsync(VideoWork video, VideoInfo info, Clip clip, CancellationToken cancellationToken)
+    private ClipPixels Process(VideoWork video, ExtractedClip clip, VideoClipPreprocessor preprocessor)
     {
         long start = Stopwatch.GetTimestamp();
-        IReadOnlyList<RgbFrame> frames = await extractor.ExtractClipAsync(info, clip, cancellationToken).ConfigureAwait(false);
-        timings.AddExtract(start);
-        start = Stopwatch.GetTimestamp();
-        float[] pixels = encoder.Preprocess(frames);
+        float[] pixels = preprocessor.Preprocess(clip.Frames);
         timings.AddPreprocess(start);
         start = Stopwatch.GetTimestamp();
-        RgbFrame middle = frames[frames.Count / 2];
+        RgbFrame middle = clip.Frames[clip.Frames.Count / 2];
         byte[] thumbnail = _thumbnails.Encode(middle.Width, middle.Height, middle.Pixels);
         timings.AddThumbnail(start);
-        return new ClipPixels(video, clip, pixels, thumbnail);
+        return new ClipPixels(video, clip.Clip, pixels, thumbnail);
     }
 }

@@ -11,7 +11,7 @@ public sealed class StageTimings
     /// <summary>ffprobe and clip planning.</summary>
     public TimeSpan Probe => Ticks(ref _probe);
 
-    /// <summary>ffmpeg frame extraction.</summary>
+    /// <summary>Waiting for ffmpeg's decoded frames (the part of decoding that did not overlap the worker's own work).</summary>
     public TimeSpan Extract => Ticks(ref _extract);
 
     /// <summary>Resize, crop and normalise.</summary>

@@ -6,6 +6,8 @@ using VideoSearch.Core.Media;
 using VideoSearch.Indexer.Progress;
 using VideoSearch.Core.Library;
 
+using VideoSearch.Core.Model;
+
 namespace VideoSearch.Indexer.Pipeline;
 
 /// <summary>
@@ -15,8 +17,8 @@ namespace VideoSearch.Indexer.Pipeline;
 /// file identity they happened on, so the file's own failures are not retried until the file changes; failing to
 /// write the library is never recorded against a video (see <see cref="StorageFailures"/>).
 /// </summary>
-internal sealed class VideoWriter(VideoCatalog catalog, LibraryVectorIndex vectors, IndexingProgress progress,
-    StageTimings timings, TimeSpan saveInterval, ILogger logger)
+internal sealed class VideoWriter(VideoCatalog catalog, LibraryVectorIndex vectors, XClipPrecision precision,
+    IndexingProgress progress, StageTimings timings, TimeSpan saveInterval, ILogger logger)
 {
     private readonly Dictionary<VideoId, (VideoStarted Start, List<ClipEmbedded> Clips)> _open = [];
 
@@ -56,7 +58,7 @@ internal sealed class VideoWriter(VideoCatalog catalog, LibraryVectorIndex vecto
         try
         {
             stored = await catalog.Writer.CompleteVideoAsync(id, Metadata(start.Info), clips.Select(c => c.ToNewClip()).ToList(),
-                cancellationToken).ConfigureAwait(false);
+                precision, cancellationToken).ConfigureAwait(false);
         }
         catch (CatalogException e) when (!StorageFailures.IsUnwritable(e))
         {

@@ -29,6 +29,12 @@ public sealed record IndexingSummary(
     /// <summary>Seconds of video indexed per wall-clock second.</summary>
     public double VideoSecondsPerSecond => Elapsed > TimeSpan.Zero ? VideoSeconds / Elapsed.TotalSeconds : 0;
 
+    /// <summary>The precision the model embedded clips in (<c>fp32</c> or <c>bf16</c>).</summary>
+    public string Precision { get; init; } = "fp32";
+
+    /// <summary>How the cores were split between the model and decoding.</summary>
+    public Pipeline.ThreadBudget? Threads { get; init; }
+
     /// <summary>Unchanged videos that had failed for the machine's fault and were tried again in this pass.</summary>
     public int Retried { get; init; }
 
