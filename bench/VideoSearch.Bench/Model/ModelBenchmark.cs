@@ -6,24 +6,32 @@ using static TorchSharp.torch;
 
 namespace VideoSearch.Bench.Model;
 
-/// <summary>Full-size X-CLIP (microsoft/xclip-base-patch32 architecture, random weights) on the CPU: clips/s for one and
-/// four 8-frame clips at 224x224, text prompts/s, peak RSS, and the vision tower's share of this machine's measured fp32
-/// matmul rate.</summary>
+/// <summary>Full-size X-CLIP (microsoft/xclip-base-patch32 architecture, random weights) on the CPU: first fp32 against
+/// bf16 (<see cref="PrecisionComparison"/>: the CPU's bf16 support, clips/s in both, agreement), then clips/s for one
+/// and four 8-frame clips at 224x224, text prompts/s, peak RSS, and the vision tower's share of this machine's measured
+/// fp32 matmul rate. Arguments: <c>--rounds N</c> (4), <c>--precision-rounds N</c> (2), <c>--precision-clips N</c> (2),
+/// <c>--precision-only</c>.</summary>
 public sealed class ModelBenchmark : IBenchmark
 {
     public string Name => "model";
 
-    public string Description => "X-CLIP base/32 on CPU: clips/s, prompts/s, peak RSS, vision tower vs measured matmul GFLOP/s";
+    public string Description => "X-CLIP base/32 on CPU: fp32 vs bf16 (CPU flags, clips/s, agreement), clips/s, prompts/s, peak RSS, vision tower vs matmul GFLOP/s";
 
     public Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
-        int rounds = args.Length >= 2 && args[0] == "--rounds" ? int.Parse(args[1]) : 4;
+        int rounds = Argument(args, "--rounds", 4);
         TorchRuntime.EnsureLoaded();
-        torch.manual_seed(1234);
         var total = Stopwatch.StartNew();
         Console.WriteLine($"libtorch {TorchRuntime.LibTorchVersion}, torch threads {torch.get_num_threads()}, cores {Environment.ProcessorCount}, load {LoadAverage()}");
 
         var config = new XClipConfig();
+        new PrecisionComparison(config, Argument(args, "--precision-clips", 2), Argument(args, "--precision-rounds", 2)).Run(cancellationToken);
+        if (args.Contains("--precision-only"))
+        {
+            Console.WriteLine($"peak RSS {PeakRssMb():F0} MB; total {total.Elapsed.TotalSeconds:F0} s; load {LoadAverage()}");
+            return Task.FromResult(0);
+        }
+        torch.manual_seed(1234);
         using var model = new XClipModel(config);
         model.eval();
         var vision = config.VisionConfig;
@@ -73,6 +81,12 @@ public sealed class ModelBenchmark : IBenchmark
 
         Console.WriteLine($"peak RSS {PeakRssMb():F0} MB; total {total.Elapsed.TotalSeconds:F0} s; load {LoadAverage()}");
         return Task.FromResult(0);
+    }
+
+    private static int Argument(string[] args, string name, int fallback)
+    {
+        int at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1]) : fallback;
     }
 
     private static double Fraction(double flops, double seconds, double matmulGflops) => flops / seconds / 1e9 / matmulGflops;

@@ -9,7 +9,10 @@ namespace VideoSearch.Core.Tests.Inference;
 /// bf16 matmuls (<see cref="XClipLinear"/>) against fp32 on the full-size architecture, measured rather than assumed:
 /// video embeddings and contexts, text features, the ranking a search makes over a 10k-clip library, and re-ranking
 /// logits. bf16 is forced, so these run on any CPU (emulated, hence slow, where there is no AMX or AVX-512 BF16).
+/// They keep both cores busy for tens of seconds, so they run alone, after the parallel tests, rather than beside the
+/// tests that measure timeouts.
 /// </summary>
+[Collection(Bf16AgreementCollection.Name)]
 public sealed class Bf16AgreementTests(FullSizeBf16Fixture f, ITestOutputHelper output) : IClassFixture<FullSizeBf16Fixture>
 {
     private const int LibraryClips = 10_000;

@@ -57,4 +57,17 @@ public class XClipLinearTests
         Assert.True(error < 0.01 * scale, $"max error {error} vs scale {scale}");
         Assert.True(error > 0, "bf16 forward should differ from fp32 by rounding");
     }
+
+    [Fact]
+    public void UsePrecision_InsideADisposeScope_WeightsOutliveTheScope()
+    {
+        using var linear = new XClipLinear(8, 4, hasBias: true);
+        using (NewDisposeScope()) linear.UsePrecision(XClipPrecision.Bf16);
+
+        using var input = torch.ones(2, 8);
+        using var output = linear.forward(input);
+
+        Assert.Equal(ScalarType.Float32, output.dtype);
+        Assert.Equal([2L, 4L], output.shape);
+    }
 }
