@@ -46,35 +46,38 @@ public sealed class IndexingBenchmark : IBenchmark
             Console.WriteLine($"cpu: {CpuFeatures.Current.Describe()}");
             Console.WriteLine($"{cores} logical cores, load {BenchPaths.LoadAverage()}; budget {budget}; precision auto -> {auto}; batch {batch}, {workers} videos decoded at once");
 
-            using ClipEncoder fp32 = NewEncoder(XClipPrecision.Fp32);
-            using ClipEncoder? reduced = auto == XClipPrecision.Fp32 ? null : NewEncoder(auto);
-            ClipEncoder current = reduced ?? fp32;
+            using XClipInference fp32Model = NewModel(XClipPrecision.Fp32);
+            using XClipInference? reducedModel = auto == XClipPrecision.Fp32 ? null : NewModel(auto);
+            XClipInference currentModel = reducedModel ?? fp32Model;
+            // An indexing session owns its encoder; these wrappers leave the models to this method.
+            Func<ClipEncoder> fp32 = () => Encoder(fp32Model), current = () => Encoder(currentModel);
+            int numFrames = currentModel.Config.VisionConfig.NumFrames;
 
             foreach (string file in files)
             {
                 VideoInfo info = await new MediaProbe().ProbeAsync(file, cancellationToken);
-                int clips = ClipPlanner.Plan(info, ClipPlanOptions.ForModel(current.NumFrames)).Count;
+                int clips = ClipPlanner.Plan(info, ClipPlanOptions.ForModel(numFrames)).Count;
                 Console.WriteLine();
                 Console.WriteLine($"{Path.GetFileName(file)}: {info.DisplayWidth}x{info.DisplayHeight} {info.VideoCodec}, {info.DurationSeconds:F1} s, {clips} clips");
                 double ffmpegAll = info.DurationSeconds / await BenchFfmpeg.DecodeSecondsAsync(file, 0, cancellationToken);
                 double ffmpegBudget = info.DurationSeconds / await BenchFfmpeg.DecodeSecondsAsync(file, budget.DecodeThreads, cancellationToken);
-                double modelAlone = await ModelAloneRate.ClipsPerSecondAsync(current, clips, batch, cancellationToken) * info.DurationSeconds / clips;
-                var today = await IndexingRun.RunAsync(file, fp32, o => Configure(o, batch, workers, FrameExtractionMode.PerClip), cancellationToken);
-                var now = await IndexingRun.RunAsync(file, current, o => Configure(o, batch, workers, FrameExtractionMode.Auto), cancellationToken);
+                double modelAlone = await ModelAloneRate.ClipsPerSecondAsync(current(), clips, batch, cancellationToken) * info.DurationSeconds / clips;
+                var today = await IndexingRun.RunAsync(file, fp32(), o => Configure(o, batch, workers, FrameExtractionMode.PerClip), cancellationToken);
+                var now = await IndexingRun.RunAsync(file, current(), o => Configure(o, batch, workers, FrameExtractionMode.Auto), cancellationToken);
                 double slower = Math.Min(ffmpegBudget, modelAlone);
                 Console.WriteLine($"  ffmpeg decode alone: {ffmpegAll:F2} video-s/s (ffmpeg's own threads), {ffmpegBudget:F2} ({budget.DecodeThreads} thread)");
-                Console.WriteLine($"  model alone ({current.Precision}): {modelAlone:F2} video-s/s");
+                Console.WriteLine($"  model alone ({PrecisionChoice.NameOf(currentModel.Precision)}): {modelAlone:F2} video-s/s");
                 Print("  today (seek per clip, fp32)", today);
-                Print($"  now (one pass, {current.Precision})", now);
+                Print($"  now (one pass, {PrecisionChoice.NameOf(currentModel.Precision)})", now);
                 Console.WriteLine($"  ratios: now / today {now.Rate / today.Rate:F2}x; now / slower stage alone {now.Rate / slower:P0}; " +
                                   $"indexing time / ffmpeg decode time {ffmpegAll / now.Rate:F2}x");
             }
 
             Console.WriteLine();
-            Console.WriteLine($"thread sweep, {Path.GetFileName(generated)}, one pass, {current.Precision}:");
+            Console.WriteLine($"thread sweep, {Path.GetFileName(generated)}, one pass, {PrecisionChoice.NameOf(currentModel.Precision)}:");
             foreach ((int torch, int decode) in Sweep(cores))
             {
-                var run = await IndexingRun.RunAsync(generated, current, o =>
+                var run = await IndexingRun.RunAsync(generated, current(), o =>
                 {
                     Configure(o, batch, workers, FrameExtractionMode.Auto);
                     o.TorchThreads = torch;
@@ -115,7 +118,10 @@ public sealed class IndexingBenchmark : IBenchmark
             $"embed {t.Embed.TotalMilliseconds / clips:F0}, write {t.Write.TotalMilliseconds / clips:F0}; process CPU {run.ProcessCpu.TotalSeconds:F1} s"));
     }
 
-    private static ClipEncoder NewEncoder(XClipPrecision precision)
+    private static ClipEncoder Encoder(XClipInference model) =>
+        new(model, ownsInference: false, PreprocessorConfig.Default, ModelName, "seed-42");
+
+    private static XClipInference NewModel(XClipPrecision precision)
     {
         TorchRuntime.EnsureLoaded();
         TorchSharp.torch.manual_seed(42);
@@ -124,7 +130,6 @@ public sealed class IndexingBenchmark : IBenchmark
         model.UsePrecision(precision);
         // The tokenizer is not used for indexing; any CLIP vocabulary satisfies the inference wrapper.
         var tokenizer = ClipTokenizer.FromFolder(Path.Combine(BenchPaths.RepositoryRoot(), "tests", "fixtures", "reference", "xclip-tiny-clipvocab"));
-        var inference = new XClipInference(model, tokenizer, ModelName);
-        return new ClipEncoder(inference, ownsInference: true, PreprocessorConfig.Default, ModelName, "seed-42");
+        return new XClipInference(model, tokenizer, ModelName);
     }
 }
