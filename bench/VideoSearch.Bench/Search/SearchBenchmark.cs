@@ -43,7 +43,11 @@ public sealed class SearchBenchmark : IBenchmark
         Console.WriteLine($"search benchmark: full-size X-CLIP (P={dim}, context {patches}x{dim}, float16 stored), " +
                           $"{Environment.ProcessorCount} cores, torch threads {get_num_threads()}, {settings.Queries} queries per figure");
 
+        Console.WriteLine(CpuDescription.Line());
+        MemoryBandwidthMeasurement.Run();
+        LinearKernelMeasurement.Run();
         await new TextEncodingMeasurement(inference).RunAsync(cancellationToken);
+        if (settings.TextOnly) return 0;
         byte[][] pool = ContextPool(256, contextLength, seed: 7);
 
         await RecallAsync(inference, settings, pool, cancellationToken);
