@@ -23,10 +23,10 @@ internal sealed class PromptGeneratorLayer : nn.Module
         norm1 = nn.LayerNorm(dim, eps: config.TextConfig.LayerNormEps, device: device);
         norm3 = nn.LayerNorm(dim, eps: config.TextConfig.LayerNormEps, device: device);
         mlp = nn.Sequential(
-            ("0", nn.Linear(dim, dim * 4, hasBias: true, device: device)),
+            ("0", new XClipLinear(dim, dim * 4, hasBias: true, device: device)),
             ("1", new XClipActivation(config.PromptHiddenAct)),
             ("2", nn.Dropout(config.PromptAttentionDropout)),
-            ("3", nn.Linear(dim * 4, dim, hasBias: true, device: device)));
+            ("3", new XClipLinear(dim * 4, dim, hasBias: true, device: device)));
         RegisterComponents();
     }
 

@@ -8,10 +8,10 @@ namespace VideoSearch.Core.Model;
 internal sealed class XClipAttention : nn.Module
 {
     // Declaration order is the upstream state-dict order (k, v, q, out).
-    private readonly Linear k_proj;
-    private readonly Linear v_proj;
-    private readonly Linear q_proj;
-    private readonly Linear out_proj;
+    private readonly XClipLinear k_proj;
+    private readonly XClipLinear v_proj;
+    private readonly XClipLinear q_proj;
+    private readonly XClipLinear out_proj;
     private readonly int num_heads;
     private readonly int head_dim;
     private readonly double scale;
@@ -23,10 +23,10 @@ internal sealed class XClipAttention : nn.Module
         head_dim = config.HeadDim;
         scale = Math.Pow(head_dim, -0.5);
         int d = config.HiddenSize;
-        k_proj = nn.Linear(d, d, hasBias: true, device: device);
-        v_proj = nn.Linear(d, d, hasBias: true, device: device);
-        q_proj = nn.Linear(d, d, hasBias: true, device: device);
-        out_proj = nn.Linear(d, d, hasBias: true, device: device);
+        k_proj = new XClipLinear(d, d, hasBias: true, device: device);
+        v_proj = new XClipLinear(d, d, hasBias: true, device: device);
+        q_proj = new XClipLinear(d, d, hasBias: true, device: device);
+        out_proj = new XClipLinear(d, d, hasBias: true, device: device);
         RegisterComponents();
     }
 

@@ -8,10 +8,10 @@ namespace VideoSearch.Core.Model;
 /// scale applied after q @ k^T as upstream does.</summary>
 internal sealed class XClipCrossAttention : nn.Module
 {
-    private readonly Linear q_proj;
-    private readonly Linear k_proj;
-    private readonly Linear v_proj;
-    private readonly Linear proj;
+    private readonly XClipLinear q_proj;
+    private readonly XClipLinear k_proj;
+    private readonly XClipLinear v_proj;
+    private readonly XClipLinear proj;
     private readonly int num_heads;
     private readonly double scale;
 
@@ -21,10 +21,10 @@ internal sealed class XClipCrossAttention : nn.Module
         int dim = config.ProjectionDim;
         num_heads = config.PromptNumAttentionHeads;
         scale = Math.Pow(dim / num_heads, -0.5);
-        q_proj = nn.Linear(dim, dim, hasBias: false, device: device);
-        k_proj = nn.Linear(dim, dim, hasBias: false, device: device);
-        v_proj = nn.Linear(dim, dim, hasBias: false, device: device);
-        proj = nn.Linear(dim, dim, hasBias: true, device: device);
+        q_proj = new XClipLinear(dim, dim, hasBias: false, device: device);
+        k_proj = new XClipLinear(dim, dim, hasBias: false, device: device);
+        v_proj = new XClipLinear(dim, dim, hasBias: false, device: device);
+        proj = new XClipLinear(dim, dim, hasBias: true, device: device);
         RegisterComponents();
     }
 

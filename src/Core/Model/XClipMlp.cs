@@ -8,15 +8,15 @@ namespace VideoSearch.Core.Model;
 internal sealed class XClipMlp : nn.Module<Tensor, Tensor>
 {
     private readonly XClipActivation activation_fn;
-    private readonly Linear fc1;
-    private readonly Linear fc2;
+    private readonly XClipLinear fc1;
+    private readonly XClipLinear fc2;
 
     public XClipMlp(XClipEncoderSpec config, Device? device = null) : base(nameof(XClipMlp))
     {
         config.Validate();
         activation_fn = new XClipActivation(config.HiddenAct);
-        fc1 = nn.Linear(config.HiddenSize, config.IntermediateSize, hasBias: true, device: device);
-        fc2 = nn.Linear(config.IntermediateSize, config.HiddenSize, hasBias: true, device: device);
+        fc1 = new XClipLinear(config.HiddenSize, config.IntermediateSize, hasBias: true, device: device);
+        fc2 = new XClipLinear(config.IntermediateSize, config.HiddenSize, hasBias: true, device: device);
         RegisterComponents();
     }
 

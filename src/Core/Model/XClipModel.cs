@@ -13,8 +13,8 @@ public sealed class XClipModel : nn.Module
     // Declaration order follows the upstream __init__, which fixes the state-dict order.
     private readonly XClipTextTransformer text_model;
     private readonly XClipVisionTransformer vision_model;
-    private readonly Linear visual_projection;
-    private readonly Linear text_projection;
+    private readonly XClipLinear visual_projection;
+    private readonly XClipLinear text_projection;
     private readonly Parameter logit_scale;
     private readonly LayerNorm prompts_visual_layernorm;
     private readonly Parameter prompts_visual_projection;
@@ -34,8 +34,8 @@ public sealed class XClipModel : nn.Module
         int p = config.ProjectionDim, dv = config.VisionConfig.HiddenSize, dt = config.TextConfig.HiddenSize;
         text_model = new XClipTextTransformer(config.TextConfig, device);
         vision_model = new XClipVisionTransformer(config.VisionConfig, device);
-        visual_projection = nn.Linear(dv, p, hasBias: false, device: device);
-        text_projection = nn.Linear(dt, p, hasBias: false, device: device);
+        visual_projection = new XClipLinear(dv, p, hasBias: false, device: device);
+        text_projection = new XClipLinear(dt, p, hasBias: false, device: device);
         logit_scale = new Parameter(torch.tensor(config.LogitScaleInitValue, dtype: ScalarType.Float32, device: device));
         prompts_visual_layernorm = nn.LayerNorm(dv, eps: config.VisionConfig.LayerNormEps, device: device);
         prompts_visual_projection = new Parameter(torch.randn(dv, p, device: device));
@@ -59,6 +59,18 @@ public sealed class XClipModel : nn.Module
 
     /// <summary>The configuration the model was built from.</summary>
     public XClipConfig Config { get; }
+
+    /// <summary>The precision the linear layers compute in (<see cref="UsePrecision"/>); fp32 after construction and loading.</summary>
+    public XClipPrecision Precision { get; private set; } = XClipPrecision.Fp32;
+
+    /// <summary>Converts every linear layer of both towers, the MIT and the prompt generator to <paramref name="precision"/>
+    /// in place (see <see cref="XClipLinear"/>). Call once after loading, before inference: the checkpoint keys and the
+    /// fp32 interfaces (inputs, features, logits) do not change.</summary>
+    public void UsePrecision(XClipPrecision precision)
+    {
+        foreach (var linear in modules().OfType<XClipLinear>()) linear.UsePrecision(precision);
+        Precision = precision;
+    }
 
     /// <summary>Loads <c>config.json</c> and <c>model.safetensors</c> from <paramref name="modelFolder"/> with strict key and
     /// shape checks, moves the model to <paramref name="device"/> (CPU when null) and <paramref name="dtype"/>, and sets eval mode.

@@ -8,7 +8,7 @@ namespace VideoSearch.Core.Model;
 /// message token, the messages of one video attend to each other, and each frame attends to its patches plus its message.</summary>
 internal sealed class XClipVisionEncoderLayer : nn.Module<Tensor, Tensor>
 {
-    private readonly Linear message_fc;
+    private readonly XClipLinear message_fc;
     private readonly LayerNorm message_ln;
     private readonly XClipAttention message_attn;
     private readonly XClipAttention self_attn;
@@ -23,7 +23,7 @@ internal sealed class XClipVisionEncoderLayer : nn.Module<Tensor, Tensor>
         var spec = XClipEncoderSpec.Vision(config);
         num_frames = config.NumFrames;
         int d = config.HiddenSize;
-        message_fc = nn.Linear(d, d, hasBias: true, device: device);
+        message_fc = new XClipLinear(d, d, hasBias: true, device: device);
         message_ln = nn.LayerNorm(d, eps: config.LayerNormEps, device: device);
         message_attn = new XClipAttention(spec, device);
         self_attn = new XClipAttention(spec, device);
