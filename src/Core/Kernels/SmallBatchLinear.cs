@@ -79,19 +79,119 @@ public static class SmallBatchLinear
         }
     }
 
-    /// <summary>Outputs [from, to) of every row: rows in blocks of 8 (8 independent FMA chains hide most of the latency), then 4, then 1.</summary>
+    /// <summary>
+    /// Outputs [from, to) of every row, in register tiles chosen by measurement (Zen 2): 8 rows x 1 output (one weight
+    /// widening per 8 FMAs) while the 8 input rows fit in L1 (K &lt;= 768; beyond, every FMA's input load misses it),
+    /// else 4 rows x 3 outputs (12 FMA chains, 16 registers); the 1-3 rows left go 2 x 4 and 1 x 4, so even a
+    /// 3-token query keeps 4 or more independent chains; output columns left over go one at a time.
+    /// </summary>
     private static unsafe void Columns<TOps, TVec>(LinearBlock b, int rows, int from, int to)
         where TOps : ILaneOps<TVec> where TVec : struct
     {
         int vectorK = b.K - b.K % TOps.Lanes;
-        for (int col = from; col < to; col++)
+        int r = 0;
+        if (b.K <= 768)
+            for (; r + 8 <= rows; r += 8)
+                for (int col = from; col < to; col++) Rows8<TOps, TVec>(b, b.W + (long)col * b.K, r, col, vectorK);
+        for (; r + 4 <= rows; r += 4)
         {
-            sbyte* w = b.W + (long)col * b.K;
-            int r = 0;
-            for (; r + 8 <= rows; r += 8) Rows8<TOps, TVec>(b, w, r, col, vectorK);
-            for (; r + 4 <= rows; r += 4) Rows4<TOps, TVec>(b, w, r, col, vectorK);
-            for (; r < rows; r++) Rows1<TOps, TVec>(b, w, r, col, vectorK);
+            int col = from;
+            for (; col + 3 <= to; col += 3) Rows4Cols3<TOps, TVec>(b, r, col, vectorK);
+            for (; col < to; col++) Rows4<TOps, TVec>(b, b.W + (long)col * b.K, r, col, vectorK);
         }
+        for (; r + 2 <= rows; r += 2)
+        {
+            int col = from;
+            for (; col + 4 <= to; col += 4) RowsCols4<TOps, TVec>(b, r, 2, col, vectorK);
+            for (; col < to; col++)
+                for (int i = r; i < r + 2; i++) Rows1<TOps, TVec>(b, b.W + (long)col * b.K, i, col, vectorK);
+        }
+        for (; r < rows; r++)
+        {
+            int col = from;
+            for (; col + 4 <= to; col += 4) RowsCols4<TOps, TVec>(b, r, 1, col, vectorK);
+            for (; col < to; col++) Rows1<TOps, TVec>(b, b.W + (long)col * b.K, r, col, vectorK);
+        }
+    }
+
+    /// <summary>1 or 2 rows (<paramref name="count"/>) x 4 outputs: 4 or 8 chains; the second row's work is skipped, not wasted, for 1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static unsafe void RowsCols4<TOps, TVec>(LinearBlock b, int r, int count, int col, int vectorK)
+        where TOps : ILaneOps<TVec> where TVec : struct
+    {
+        float* x0 = b.X + (long)r * b.K, x1 = count == 2 ? x0 + b.K : x0;
+        sbyte* w0 = b.W + (long)col * b.K, w1 = w0 + b.K, w2 = w1 + b.K, w3 = w2 + b.K;
+        TVec a00 = TOps.Zero, a01 = TOps.Zero, a02 = TOps.Zero, a03 = TOps.Zero;
+        TVec a10 = TOps.Zero, a11 = TOps.Zero, a12 = TOps.Zero, a13 = TOps.Zero;
+        if (count == 2)
+        {
+            for (int k = 0; k < vectorK; k += TOps.Lanes)
+            {
+                TVec y0 = TOps.LoadInputs(x0 + k), y1 = TOps.LoadInputs(x1 + k);
+                TVec v = TOps.LoadWeights(w0 + k);
+                a00 = TOps.MultiplyAdd(y0, v, a00); a10 = TOps.MultiplyAdd(y1, v, a10);
+                v = TOps.LoadWeights(w1 + k);
+                a01 = TOps.MultiplyAdd(y0, v, a01); a11 = TOps.MultiplyAdd(y1, v, a11);
+                v = TOps.LoadWeights(w2 + k);
+                a02 = TOps.MultiplyAdd(y0, v, a02); a12 = TOps.MultiplyAdd(y1, v, a12);
+                v = TOps.LoadWeights(w3 + k);
+                a03 = TOps.MultiplyAdd(y0, v, a03); a13 = TOps.MultiplyAdd(y1, v, a13);
+            }
+        }
+        else
+        {
+            for (int k = 0; k < vectorK; k += TOps.Lanes)
+            {
+                TVec y0 = TOps.LoadInputs(x0 + k);
+                a00 = TOps.MultiplyAdd(y0, TOps.LoadWeights(w0 + k), a00);
+                a01 = TOps.MultiplyAdd(y0, TOps.LoadWeights(w1 + k), a01);
+                a02 = TOps.MultiplyAdd(y0, TOps.LoadWeights(w2 + k), a02);
+                a03 = TOps.MultiplyAdd(y0, TOps.LoadWeights(w3 + k), a03);
+            }
+        }
+        b.Store(r, col, b.Tail(TOps.Sum(a00), x0, w0, vectorK));
+        b.Store(r, col + 1, b.Tail(TOps.Sum(a01), x0, w1, vectorK));
+        b.Store(r, col + 2, b.Tail(TOps.Sum(a02), x0, w2, vectorK));
+        b.Store(r, col + 3, b.Tail(TOps.Sum(a03), x0, w3, vectorK));
+        if (count == 1) return;
+        b.Store(r + 1, col, b.Tail(TOps.Sum(a10), x1, w0, vectorK));
+        b.Store(r + 1, col + 1, b.Tail(TOps.Sum(a11), x1, w1, vectorK));
+        b.Store(r + 1, col + 2, b.Tail(TOps.Sum(a12), x1, w2, vectorK));
+        b.Store(r + 1, col + 3, b.Tail(TOps.Sum(a13), x1, w3, vectorK));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static unsafe void Rows4Cols3<TOps, TVec>(LinearBlock b, int r, int col, int vectorK)
+        where TOps : ILaneOps<TVec> where TVec : struct
+    {
+        float* x0 = b.X + (long)r * b.K, x1 = x0 + b.K, x2 = x1 + b.K, x3 = x2 + b.K;
+        sbyte* w0 = b.W + (long)col * b.K, w1 = w0 + b.K, w2 = w1 + b.K;
+        TVec a00 = TOps.Zero, a01 = TOps.Zero, a02 = TOps.Zero, a10 = TOps.Zero, a11 = TOps.Zero, a12 = TOps.Zero;
+        TVec a20 = TOps.Zero, a21 = TOps.Zero, a22 = TOps.Zero, a30 = TOps.Zero, a31 = TOps.Zero, a32 = TOps.Zero;
+        for (int k = 0; k < vectorK; k += TOps.Lanes)
+        {
+            TVec v0 = TOps.LoadWeights(w0 + k), v1 = TOps.LoadWeights(w1 + k), v2 = TOps.LoadWeights(w2 + k);
+            TVec x = TOps.LoadInputs(x0 + k);
+            a00 = TOps.MultiplyAdd(x, v0, a00); a01 = TOps.MultiplyAdd(x, v1, a01); a02 = TOps.MultiplyAdd(x, v2, a02);
+            x = TOps.LoadInputs(x1 + k);
+            a10 = TOps.MultiplyAdd(x, v0, a10); a11 = TOps.MultiplyAdd(x, v1, a11); a12 = TOps.MultiplyAdd(x, v2, a12);
+            x = TOps.LoadInputs(x2 + k);
+            a20 = TOps.MultiplyAdd(x, v0, a20); a21 = TOps.MultiplyAdd(x, v1, a21); a22 = TOps.MultiplyAdd(x, v2, a22);
+            x = TOps.LoadInputs(x3 + k);
+            a30 = TOps.MultiplyAdd(x, v0, a30); a31 = TOps.MultiplyAdd(x, v1, a31); a32 = TOps.MultiplyAdd(x, v2, a32);
+        }
+        b.Store(r, col, b.Tail(TOps.Sum(a00), x0, w0, vectorK));
+        b.Store(r, col + 1, b.Tail(TOps.Sum(a01), x0, w1, vectorK));
+        b.Store(r, col + 2, b.Tail(TOps.Sum(a02), x0, w2, vectorK));
+        b.Store(r + 1, col, b.Tail(TOps.Sum(a10), x1, w0, vectorK));
+        b.Store(r + 1, col + 1, b.Tail(TOps.Sum(a11), x1, w1, vectorK));
+        b.Store(r + 1, col + 2, b.Tail(TOps.Sum(a12), x1, w2, vectorK));
+        b.Store(r + 2, col, b.Tail(TOps.Sum(a20), x2, w0, vectorK));
+        b.Store(r + 2, col + 1, b.Tail(TOps.Sum(a21), x2, w1, vectorK));
+        b.Store(r + 2, col + 2, b.Tail(TOps.Sum(a22), x2, w2, vectorK));
+        b.Store(r + 3, col, b.Tail(TOps.Sum(a30), x3, w0, vectorK));
+        b.Store(r + 3, col + 1, b.Tail(TOps.Sum(a31), x3, w1, vectorK));
+        b.Store(r + 3, col + 2, b.Tail(TOps.Sum(a32), x3, w2, vectorK));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -6,9 +6,12 @@ public class SmallBatchLinearTests
 {
     private const float Unit = 1f / (1 << 24); // fp32 unit roundoff
 
+    // Every register tile and remainder path: 8-row tiles (K <= 768), 4 x 3 tiles, 2 x 4 and 1 x 4, single columns
+    // left over, and K not a multiple of the lanes (the fused tail).
     public static TheoryData<int, int, int> Shapes => new()
     {
-        { 1, 512, 64 }, { 3, 512, 48 }, { 8, 512, 512 }, { 13, 2048, 40 }, { 16, 77, 33 }, { 5, 7, 9 },
+        { 1, 512, 64 }, { 2, 64, 10 }, { 3, 512, 48 }, { 5, 7, 9 }, { 6, 520, 13 }, { 8, 512, 512 }, { 9, 1000, 7 },
+        { 13, 2048, 40 }, { 16, 77, 33 },
     };
 
     [Theory]
