@@ -50,10 +50,11 @@ internal sealed class XClipLinear : nn.Module<Tensor, Tensor>
     /// The one place a reduced-precision or small-batch kernel belongs: callers only ever see the input dtype.</summary>
     public override Tensor forward(Tensor input)
     {
-        if (packed is not null && input.dtype == ScalarType.Float32 && input.device_type == DeviceType.CPU)
+        var int8 = packed; // read once: UseSmallBatchInt8 may swap it between calls
+        if (int8 is not null && input.dtype == ScalarType.Float32 && input.device_type == DeviceType.CPU)
         {
-            long rows = input.NumberOfElements / packed.InFeatures;
-            if (rows is >= 1 and <= SmallBatchLinear.MaxRows) return SmallBatch(input, (int)rows);
+            long rows = input.NumberOfElements / int8.InFeatures;
+            if (rows is >= 1 and <= SmallBatchLinear.MaxRows) return SmallBatch(input, int8, (int)rows);
         }
         if (input.dtype == weight.dtype) return nn.functional.linear(input, weight, bias);
         using var scope = NewDisposeScope();
@@ -82,14 +83,14 @@ internal sealed class XClipLinear : nn.Module<Tensor, Tensor>
     }
 
     // (..., in) -> (..., out) through the int8 kernel: the rows are read in place and written into a fresh tensor.
-    private Tensor SmallBatch(Tensor input, int rows)
+    private static Tensor SmallBatch(Tensor input, Int8LinearWeights int8, int rows)
     {
         using var scope = NewDisposeScope();
         var x = input.contiguous();
         long[] shape = input.shape;
-        shape[^1] = packed!.OutFeatures;
+        shape[^1] = int8.OutFeatures;
         var y = torch.empty(shape, ScalarType.Float32);
-        SmallBatchLinear.Forward(packed, MemoryMarshal.Cast<byte, float>(x.bytes), rows, MemoryMarshal.Cast<byte, float>(y.bytes));
+        SmallBatchLinear.Forward(int8, MemoryMarshal.Cast<byte, float>(x.bytes), rows, MemoryMarshal.Cast<byte, float>(y.bytes));
         return y.MoveToOuterDisposeScope();
     }
 }
