@@ -1,7 +1,10 @@
+using VideoSearch.Core.Model;
+
 namespace VideoSearch.Bench.Search;
 
 /// <summary>The search benchmark's command-line settings.</summary>
-internal sealed record BenchSettings(int[] Sizes, int[] Ks, int Queries, int RecallClips, int SqliteClips)
+internal sealed record BenchSettings(int[] Sizes, int[] Ks, int Queries, int RecallClips, int SqliteClips, bool TextOnly = false,
+    XClipQueryWeights QueryWeights = XClipQueryWeights.Int8)
 {
     public static BenchSettings Parse(string[] args)
     {
@@ -16,6 +19,8 @@ internal sealed record BenchSettings(int[] Sizes, int[] Ks, int Queries, int Rec
                 "--queries" => settings with { Queries = int.Parse(value) },
                 "--recall-clips" => settings with { RecallClips = int.Parse(value) },
                 "--sqlite-clips" => settings with { SqliteClips = int.Parse(value) },
+                "--text-only" => settings with { TextOnly = bool.Parse(value) },
+                "--query-weights" => settings with { QueryWeights = Enum.Parse<XClipQueryWeights>(value, ignoreCase: true) },
                 _ => throw new ArgumentException($"Unknown search benchmark option '{args[i]}'"),
             };
         }

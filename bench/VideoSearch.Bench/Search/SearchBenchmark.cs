@@ -19,7 +19,8 @@ namespace VideoSearch.Bench.Search;
 /// depend on the values) over synthetic libraries: tokenize, encode, ANN and re-rank p50/p95 by library size and K,
 /// recall of the final top 10 against re-ranking every clip, text encoding at true length against padding to 77, and
 /// the real SQLite cost of fetching K candidates. Usage: <c>scripts/bench search [--sizes 10000,100000]
-/// [--ks 20,50,100,200] [--queries 30] [--recall-clips 1000] [--sqlite-clips 4000]</c>.
+/// [--ks 20,50,100,200] [--queries 30] [--recall-clips 1000] [--sqlite-clips 4000] [--query-weights int8|fp32] [--text-only true]</c>; the text encoder
+/// is timed with fp32 and int8 query weights side by side, after the CPU line, memory bandwidth and the linears alone.
 /// </summary>
 public sealed class SearchBenchmark : IBenchmark
 {
@@ -43,7 +44,17 @@ public sealed class SearchBenchmark : IBenchmark
         Console.WriteLine($"search benchmark: full-size X-CLIP (P={dim}, context {patches}x{dim}, float16 stored), " +
                           $"{Environment.ProcessorCount} cores, torch threads {get_num_threads()}, {settings.Queries} queries per figure");
 
-        await new TextEncodingMeasurement(inference).RunAsync(cancellationToken);
+        Console.WriteLine(CpuDescription.Line());
+        MemoryBandwidthMeasurement.Run();
+        double linearsMs = LinearKernelMeasurement.Run();
+        var fp32 = await new TextEncodingMeasurement(inference, "fp32 weights").RunAsync(cancellationToken);
+        model.UseQueryWeights(XClipQueryWeights.Int8);
+        var int8 = await new TextEncodingMeasurement(inference, "int8 query weights").RunAsync(cancellationToken);
+        Console.WriteLine($"text encoder p50 / p95, ms: fp32 {fp32.P50:F2} / {fp32.P95:F2}; int8 {int8.P50:F2} / {int8.P95:F2} " +
+                          $"({fp32.P50 / int8.P50:F1}x at p50); int8 p50 less its linears alone: {int8.P50 - linearsMs:F2} ms of other ops " +
+                          $"(embeddings, layer norms, attention, masks, TorchSharp calls); the libraries below use {settings.QueryWeights}");
+        model.UseQueryWeights(settings.QueryWeights);
+        if (settings.TextOnly) return 0;
         byte[][] pool = ContextPool(256, contextLength, seed: 7);
 
         await RecallAsync(inference, settings, pool, cancellationToken);

@@ -4,14 +4,14 @@ using VideoSearch.Core.Inference;
 namespace VideoSearch.Bench.Search;
 
 /// <summary>Text encoder cost at each query's true token length against the same queries padded to 77 tokens.</summary>
-internal sealed class TextEncodingMeasurement(XClipInference inference)
+internal sealed class TextEncodingMeasurement(XClipInference inference, string label)
 {
-    public async Task RunAsync(CancellationToken cancellationToken)
+    public async Task<(double P50, double P95)> RunAsync(CancellationToken cancellationToken)
     {
         var trueLength = new List<double>();
         var padded = new List<double>();
         var lengths = new List<int>();
-        for (int round = -1; round < 2; round++)
+        for (int round = -1; round < 3; round++)
         {
             foreach (string query in QueryPhrases.All)
             {
@@ -27,9 +27,10 @@ internal sealed class TextEncodingMeasurement(XClipInference inference)
             }
         }
         double p50True = Percentiles.Of(trueLength, 50), p50Padded = Percentiles.Of(padded, 50);
-        Console.WriteLine($"text encoder: true length (median {Percentiles.Of(lengths.Select(l => (double)l).ToList(), 50):F0} tokens) " +
+        Console.WriteLine($"text encoder, {label}: true length (median {Percentiles.Of(lengths.Select(l => (double)l).ToList(), 50):F0} tokens) " +
                           $"p50 {p50True:F2} ms / p95 {Percentiles.Of(trueLength, 95):F2} ms; padded to 77: p50 {p50Padded:F2} ms / " +
                           $"p95 {Percentiles.Of(padded, 95):F2} ms ({p50Padded / p50True:F1}x)");
+        return (p50True, Percentiles.Of(trueLength, 95));
     }
 
     private async Task<double> Time(long[] ids, CancellationToken cancellationToken)

@@ -79,6 +79,18 @@ public sealed class XClipInference : IDisposable
         return new XClipInference(model, tokenizer, modelId ?? modelFolder);
     }
 
+    /// <summary>
+    /// Switches the query side's text-tower linears to <paramref name="weights"/> (see
+    /// <see cref="XClipQueryLinears.UseQueryWeights"/>): <see cref="XClipQueryWeights.Int8"/> reads a quarter of the
+    /// weight bytes per query (text encoding about 2.4x faster on 2 Zen 2 cores), fp32 is the reference. Waits for a running query; call once at start.
+    /// </summary>
+    public void UseQueryWeights(XClipQueryWeights weights)
+    {
+        _queryGate.Wait();
+        try { _model.UseQueryWeights(weights); }
+        finally { _queryGate.Release(); }
+    }
+
     /// <summary>Text features [texts][P] (not normalised) for token ids given at their true length (see <see cref="XClipEmbedder.EncodeTexts"/>).</summary>
     public Task<float[][]> EncodeTextsAsync(IReadOnlyList<long[]> tokenIds, CancellationToken cancellationToken = default) =>
         RunAsync(_queryGate, () => _embedder.EncodeTexts(tokenIds), cancellationToken);

@@ -1,5 +1,7 @@
+using System.Runtime.InteropServices;
 using TorchSharp;
 using TorchSharp.Modules;
+using VideoSearch.Core.Kernels;
 using static TorchSharp.torch;
 
 namespace VideoSearch.Core.Model;
@@ -16,6 +18,8 @@ internal sealed class XClipLinear : nn.Module<Tensor, Tensor>
     // Field names are the state-dict keys (RegisterComponents); Module.to(dtype) replaces them in place.
     private Parameter weight;
     private Parameter? bias;
+    // Not a parameter (RegisterComponents skips plain objects): the int8 copy for few-row inputs, null unless asked for.
+    private Int8LinearWeights? packed;
 
     /// <summary>Builds an (<paramref name="outFeatures"/>, <paramref name="inFeatures"/>) layer initialised exactly as
     /// <c>nn.Linear</c> (same init calls in the same order, so a seeded random model draws the same weights).</summary>
@@ -46,10 +50,47 @@ internal sealed class XClipLinear : nn.Module<Tensor, Tensor>
     /// The one place a reduced-precision or small-batch kernel belongs: callers only ever see the input dtype.</summary>
     public override Tensor forward(Tensor input)
     {
+        var int8 = packed; // read once: UseSmallBatchInt8 may swap it between calls
+        if (int8 is not null && input.dtype == ScalarType.Float32 && input.device_type == DeviceType.CPU)
+        {
+            long rows = input.NumberOfElements / int8.InFeatures;
+            if (rows is >= 1 and <= SmallBatchLinear.MaxRows) return SmallBatch(input, int8, (int)rows);
+        }
         if (input.dtype == weight.dtype) return nn.functional.linear(input, weight, bias);
         using var scope = NewDisposeScope();
         // Autocast semantics: input, weight and bias all in the compute dtype; only the output is cast back.
         var output = nn.functional.linear(input.to(weight.dtype), weight, bias); // (..., in) -> (..., out)
         return output.to(input.dtype).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>True when inputs of at most <see cref="SmallBatchLinear.MaxRows"/> rows take the int8 kernel.</summary>
+    public bool UsesSmallBatchInt8 => packed is not null;
+
+    /// <summary>Quantises the current weights (of any dtype) to int8 per output channel for inputs of at most
+    /// <see cref="SmallBatchLinear.MaxRows"/> fp32 rows on the CPU (a query's tokens); larger inputs keep libtorch and the
+    /// parameters themselves are untouched. <paramref name="enabled"/> false drops the int8 copy again.</summary>
+    public void UseSmallBatchInt8(bool enabled)
+    {
+        if (!enabled)
+        {
+            packed = null;
+            return;
+        }
+        using var scope = NewDisposeScope();
+        float[] w = weight.detach().to(ScalarType.Float32, CPU).contiguous().data<float>().ToArray();
+        float[] b = bias is null ? [] : bias.detach().to(ScalarType.Float32, CPU).data<float>().ToArray();
+        packed = Int8LinearWeights.Quantize(w, (int)weight.shape[0], (int)weight.shape[1], b);
+    }
+
+    // (..., in) -> (..., out) through the int8 kernel: the rows are read in place and written into a fresh tensor.
+    private static Tensor SmallBatch(Tensor input, Int8LinearWeights int8, int rows)
+    {
+        using var scope = NewDisposeScope();
+        var x = input.contiguous();
+        long[] shape = input.shape;
+        shape[^1] = int8.OutFeatures;
+        var y = torch.empty(shape, ScalarType.Float32);
+        SmallBatchLinear.Forward(int8, MemoryMarshal.Cast<byte, float>(x.bytes), rows, MemoryMarshal.Cast<byte, float>(y.bytes));
+        return y.MoveToOuterDisposeScope();
     }
 }
