@@ -69,7 +69,11 @@ public sealed class IndexingBenchmark : IBenchmark
                 Console.WriteLine($"  model alone ({PrecisionChoice.NameOf(currentModel.Precision)}): {modelAlone:F2} video-s/s");
                 Print("  today (seek per clip, fp32)", today);
                 Print($"  now (one pass, {PrecisionChoice.NameOf(currentModel.Precision)})", now);
+                // When both stages share the cores, the best any overlap can do is the sum of their CPU costs: the model
+                // alone keeps every core busy (cores / rate core-seconds per video second), a one-thread decoder one.
+                double shared = cores / (cores / modelAlone + budget.DecodeThreads / ffmpegBudget);
                 Console.WriteLine($"  ratios: now / today {now.Rate / today.Rate:F2}x; now / slower stage alone {now.Rate / slower:P0}; " +
+                                  $"now / shared-core ceiling ({shared:F2} video-s/s) {now.Rate / shared:P0}; " +
                                   $"indexing time / ffmpeg decode time {ffmpegAll / now.Rate:F2}x");
             }
 

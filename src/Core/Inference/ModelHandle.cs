@@ -93,6 +93,7 @@ public sealed class ModelHandle(IOptions<ModelOptions> options, VideoCatalog cat
         var preprocessor = PreprocessorConfig.FromFolder(resolved.Folder);
         PrecisionChoice precision = PrecisionChoice.Resolve(options.Value.Precision, CpuFeatures.Current);
         XClipInference inference = models.GetOrLoad(resolved.Folder, id, precision.Resolved);
+        inference.UseQueryWeights(options.Value.QueryWeights);
         var loaded = new LoadedModel(resolved, id, revision, inference, preprocessor, precision);
         if (!allowChange && recorded is not null
             && (inference.ProjectionDim != recorded.EmbeddingDim || inference.ContextPatches != recorded.ContextPatches))

@@ -25,4 +25,12 @@ public sealed class ModelOptions
     /// library indexed in one precision is searched correctly in the other.
     /// </summary>
     public string Precision { get; set; } = "auto";
+
+    /// <summary>
+    /// How the text tower's weights are held for queries (<see cref="VideoSearch.Core.Model.XClipQueryWeights"/>): <c>Int8</c> (the default)
+    /// reads a quarter of the bytes per query through <see cref="Kernels.SmallBatchLinear"/>, with text features at
+    /// cosine &gt;= 0.995 to fp32 (tested; measured &gt;= 0.9998); <c>Fp32</c> is the reference. Only queries (at most 16
+    /// tokens' rows per call) take the int8 path; longer inputs, the vision tower and the scorer are unaffected.
+    /// </summary>
+    public VideoSearch.Core.Model.XClipQueryWeights QueryWeights { get; set; } = VideoSearch.Core.Model.XClipQueryWeights.Int8;
 }

@@ -76,6 +76,7 @@ internal sealed class XClipLinear : nn.Module<Tensor, Tensor>
             packed = null;
             return;
         }
+        if (packed is not null) return; // the weights do not change after loading, so neither would the copy
         using var scope = NewDisposeScope();
         float[] w = weight.detach().to(ScalarType.Float32, CPU).contiguous().data<float>().ToArray();
         float[] b = bias is null ? [] : bias.detach().to(ScalarType.Float32, CPU).data<float>().ToArray();

@@ -27,13 +27,18 @@ public class FfmpegFrameCommandTests
     [Fact]
     public void BuildPass_WholePlan_GraphFromAFileAndFramesToTheFifo()
     {
-        string text = FfmpegPassCommand.Build("/media/a.mp4", 0.25, 120.25, "/tmp/p/graph.txt", "/tmp/p/frames.rgb").Arguments;
+        string text = FfmpegPassCommand.Build("/media/a.mp4", 0.25, 120.25, "/tmp/p/graph.txt", "/tmp/p/frames.rgb",
+            new MediaToolOptions { DecodeThreads = 1 }.InputOptions).Arguments;
 
         Assert.Equal(
-            "-hide_banner -nostdin -nostats -loglevel info -ss 0.25 -t 120.25 -i \"/media/a.mp4\" -map 0:V:0 -an -sn -dn " +
+            "-hide_banner -nostdin -nostats -loglevel info -threads 1 -ss 0.25 -t 120.25 -i \"/media/a.mp4\" -map 0:V:0 -an -sn -dn " +
             "-filter_script:v \"/tmp/p/graph.txt\" -fps_mode passthrough -pix_fmt rgb24 -f rawvideo \"/tmp/p/frames.rgb\" -y",
             text);
     }
+
+    [Fact]
+    public void InputOptions_NoDecodeThreads_LeavesThemToFfmpeg() =>
+        Assert.Equal("-hide_banner -nostdin -nostats -loglevel info", MediaToolOptions.Default.InputOptions);
 
     [Fact]
     public void Graph_Times_SelectTreeThenOneShowinfo() =>
