@@ -22,10 +22,15 @@ internal sealed class TempLibrary : IDisposable
     /// <summary>Two short files: indexed in a second or two, for tests that start from an idle, watching program.</summary>
     public static readonly string[] SmallFiles = ["mp4_h264_aac_320x240.mp4", "no_audio_320x240.mp4"];
 
-    /// <summary>Settings that make the indexer commit and embed clip by clip, so signals land inside a batch.</summary>
+    /// <summary>
+    /// Settings that make the indexer commit and embed clip by clip, so signals land inside a batch, and decode with
+    /// a seek per clip (the same frames, one ffmpeg start each), so the work lasts several seconds: the one pass
+    /// indexes <see cref="MidBatchFiles"/> in about three, too soon for a test that acts while it writes.
+    /// </summary>
     public static readonly IReadOnlyDictionary<string, string> ClipByClip = new Dictionary<string, string>
     {
         ["Indexer__BatchSize"] = "1",
+        ["Indexer__FrameExtraction"] = "PerClip",
     };
 
     private TempLibrary(string root, IReadOnlyList<string> files)
