@@ -5,7 +5,13 @@ internal static class ApiUrls
 {
     public static string Stream(long videoId) => $"/api/videos/{videoId}/stream";
 
+    /// <summary>How the browser should play the video: the file itself, or a transcode (see <c>docs/web.md</c>).</summary>
+    public static string Playback(long videoId) => $"/api/videos/{videoId}/playback";
+
     public static string Thumbnail(long clipId) => $"/api/clips/{clipId}/thumbnail";
+
+    /// <summary>The clip's preview strip: a few of its frames side by side, for a scrub preview.</summary>
+    public static string Preview(long clipId) => $"/api/clips/{clipId}/preview";
 
     public static string Similar(long clipId) => $"/api/clips/{clipId}/similar";
 }
