@@ -173,30 +173,13 @@
 
   // ---- player ----
 
-  /** Opens the player on the video and starts at `start` seconds (seeks once the metadata is known). */
+  /** Opens the player (player.js) on the video at `start` seconds: the file itself or a transcode. */
   function play(video, start) {
-    const src = mediaUrl(video.streamUrl);
-    const player = els.player;
-    els.playerTitle.textContent = `${video.fileName} — from ${clock(start)}`;
-    els.panel.hidden = false;
-    const seekAndPlay = () => {
-      player.currentTime = start;
-      player.play().catch(() => { /* autoplay refused: the controls are there */ });
-    };
-    if (player.dataset.videoId === String(video.videoId) && player.readyState >= 1) {
-      seekAndPlay();
-    } else {
-      player.dataset.videoId = String(video.videoId);
-      player.addEventListener('loadedmetadata', seekAndPlay, { once: true });
-      player.src = src;
-      player.load();
-    }
-    els.playerClose.focus();
+    window.VideoSearchPlayer.open({ videoId: video.videoId, fileName: video.fileName, start, playbackUrl: video.playbackUrl });
   }
 
   function closePlayer() {
-    els.player.pause();
-    els.panel.hidden = true;
+    window.VideoSearchPlayer.close();
   }
 
   els.playerClose.addEventListener('click', closePlayer);
