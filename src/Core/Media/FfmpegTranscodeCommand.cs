@@ -8,10 +8,10 @@ namespace VideoSearch.Core.Media;
 /// as a stream (an FFMpegCore <see cref="FFMpegArgumentProcessor"/>):
 /// <code>
 /// ffmpeg -hide_banner -nostdin -nostats -loglevel error -threads 2 -ss START -i "PATH"
-///        -map 0:V:0 -map 0:a:0? -sn -dn -filter_script:v GRAPH
+///        -map 0:V:0 -map 0:a:0? -sn -dn -vf GRAPH
 ///        -c:v libx264 -preset veryfast -tune zerolatency -crf 23 -force_key_frames "expr:gte(t,n_forced)"
 ///        -c:a aac -b:a 128k -ac 2 -threads 2
-///        -movflags frag_keyframe+empty_moov+default_base_moof -f mp4 "FIFO" -y
+///        -movflags frag_keyframe+empty_moov+default_base_moof -f mp4 "PIPE" -y
 /// </code>
 /// <list type="bullet">
 /// <item><c>-ss</c> before <c>-i</c>: a keyframe seek, then accurate decoding up to START, so the output's time 0 is
@@ -38,20 +38,20 @@ internal static class FfmpegTranscodeCommand
 
     /// <summary>
     /// Builds the command; <paramref name="inputPath"/> is a full path FFMpegCore can quote (see
-    /// <see cref="CommandLineSafePath"/>), <paramref name="graphFile"/> holds <see cref="Graph"/>, <paramref name="fifo"/>
-    /// is the named pipe the MP4 stream is written to.
+    /// <see cref="CommandLineSafePath"/>), <paramref name="output"/> is the pipe the MP4 stream is written to
+    /// (<see cref="FramePipe.WriterPath"/>).
     /// </summary>
-    public static FFMpegArgumentProcessor Build(string inputPath, double start, string graphFile, string fifo) =>
+    public static FFMpegArgumentProcessor Build(string inputPath, double start, string output) =>
         FFMpegArguments
             .FromFileInput(inputPath, verifyExists: true, input => input
                 .WithCustomArgument($"-hide_banner -nostdin -nostats -loglevel error -threads {Threads}")
                 .WithCustomArgument($"-ss {FfmpegFrameCommand.Format(start)}"))
-            .OutputToFile(fifo, overwrite: true, output => output
+            .OutputToFile(output, overwrite: true, arguments => arguments
                 .WithMap(0, StreamType.VideoNoAttachedPic, 0)
                 .WithCustomArgument("-map 0:a:0?")
                 .DisableSubtitles()
                 .DisableData()
-                .WithCustomArgument($"-filter_script:v \"{graphFile}\"")
+                .WithCustomArgument($"-vf \"{Graph}\"")
                 .WithCustomArgument("-c:v libx264 -preset veryfast -tune zerolatency -crf 23 -force_key_frames \"expr:gte(t,n_forced)\"")
                 .WithCustomArgument($"-c:a aac -b:a 128k -ac 2 -threads {Threads}")
                 .WithCustomArgument("-movflags frag_keyframe+empty_moov+default_base_moof")

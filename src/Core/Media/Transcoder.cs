@@ -7,9 +7,10 @@ namespace VideoSearch.Core.Media;
 /// <summary>
 /// Streams a video, from a given time, as H.264/AAC fragmented MP4 that every browser plays
 /// (<see cref="FfmpegTranscodeCommand"/>), for the files <see cref="BrowserPlayback"/> says a browser cannot play as
-/// they are. One ffmpeg process per call, started through FFMpegCore; the stream goes through a named pipe in a
-/// private temporary folder (<see cref="PassFolder"/>) rather than FFMpegCore's pipe sink, which drops what the
-/// reader has not read yet when ffmpeg exits (the last second of the video, for a client slower than ffmpeg).
+/// they are. One ffmpeg process per call, started through FFMpegCore; the stream comes through a
+/// <see cref="FramePipe"/> (ffmpeg opens its <c>/proc</c> path), not FFMpegCore's pipe sink, which drops what the
+/// reader has not read yet when ffmpeg exits (the last second of the video, for a client slower than ffmpeg), and not
+/// a named pipe, which would leave ffmpeg waiting for ever if this process died before ffmpeg opened it.
 /// </summary>
 /// <remarks>
 /// Backpressure: while the destination does not take more (a player whose buffer is full), the pipe fills and
@@ -40,19 +41,18 @@ public sealed class Transcoder(MediaToolOptions? options = null)
         }
         cancellationToken.ThrowIfCancellationRequested();
 
-        using var folder = PassFolder.Create(FfmpegTranscodeCommand.Graph);
         using var input = CommandLineSafePath.For(video.Path);
         using var limit = new ToolTimeLimit(_options.PassTimeout(video.DurationSeconds - startSeconds));
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        Task<FileStream> opening = folder.OpenFramesAsync();
-        Task copying = CopyAsync(opening, destination, limit, stop.Token);
+        using var pipe = new FramePipe();
+        Task copying = CopyAsync(pipe.Frames, destination, limit, stop.Token);
         FFOptions ffOptions = _options.ToFFOptions();
         Task<FFMpegResult> run = ToolCall.RunAsync(MediaTool.Ffmpeg, ffOptions, video.Path, limit, stop.Token,
             token => ToolCall.ProcessFfmpegAsync(
-                FfmpegTranscodeCommand.Build(input.Path, FrameExtractor.Exact(startSeconds), folder.GraphPath, folder.FifoPath), ffOptions, token));
-        // ffmpeg may end without ever opening the pipe (a bad input, a kill): release the reader's open then.
-        Task released = run.ContinueWith(_ => PassFolder.ReleasePendingOpenAsync(folder.FifoPath, opening), CancellationToken.None,
-            TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).Unwrap();
+                FfmpegTranscodeCommand.Build(input.Path, FrameExtractor.Exact(startSeconds), pipe.WriterPath), ffOptions, token));
+        // Once ffmpeg has ended (finished, failed, killed, or never opened the pipe), the copy may reach the end.
+        Task released = run.ContinueWith(_ => pipe.ReleaseWriter(), CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         try
         {
             if (await Task.WhenAny(copying, run).ConfigureAwait(false) == copying && !copying.IsCompletedSuccessfully)
@@ -78,15 +78,16 @@ public sealed class Transcoder(MediaToolOptions? options = null)
     }
 
     /// <summary>
-    /// Copies the pipe to the destination until ffmpeg closes it. The time limit is paused while the destination
-    /// takes a block: ffmpeg then waits for us, not we for it.
+    /// Copies the pipe to the destination until ffmpeg's end closes it. The time limit is paused while the
+    /// destination takes a block: ffmpeg then waits for us, not we for it.
     /// </summary>
-    private static async Task CopyAsync(Task<FileStream> opening, Stream destination, ToolTimeLimit limit, CancellationToken stop)
+    private static async Task CopyAsync(Stream pipe, Stream destination, ToolTimeLimit limit, CancellationToken stop)
     {
+        // Off the caller's thread: a read of the pipe blocks until ffmpeg writes.
+        await Task.Yield();
         byte[] buffer = ArrayPool<byte>.Shared.Rent(BufferBytes);
         try
         {
-            await using FileStream pipe = await opening.ConfigureAwait(false);
             int read;
             while ((read = await pipe.ReadAsync(buffer.AsMemory(0, BufferBytes), stop).ConfigureAwait(false)) > 0)
             {

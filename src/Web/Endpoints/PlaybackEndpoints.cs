@@ -57,17 +57,6 @@ internal static partial class PlaybackEndpoints
     {
         var (file, problem) = await ResolveAsync(videoId, library, paths, cancellationToken);
         if (file is null) return problem!;
-        VideoInfo video = await probes.ProbeAsync(file, cancellationToken);
-        double from = start ?? 0;
-        if (!double.IsFinite(from) || from < 0 || from >= video.DurationSeconds)
-        {
-            string duration = video.DurationSeconds.ToString("0.###", CultureInfo.InvariantCulture);
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                ["start"] = [$"start must lie from 0 up to (not including) the video's duration, {duration} s."],
-            });
-        }
-
         var slot = slots.TryTake();
         if (!slot.IsAcquired)
         {
@@ -78,8 +67,18 @@ internal static partial class PlaybackEndpoints
                 detail: "The server is already transcoding as many videos as it allows; try again in a few seconds.",
                 statusCode: StatusCodes.Status503ServiceUnavailable);
         }
-        // Released when the response is done, however it ends.
+        // Released when the response is done, however it ends. Taken before the probe, so a refusal is immediate.
         context.Response.RegisterForDispose(slot);
+        VideoInfo video = await probes.ProbeAsync(file, cancellationToken);
+        double from = start ?? 0;
+        if (!double.IsFinite(from) || from < 0 || from >= video.DurationSeconds)
+        {
+            string duration = video.DurationSeconds.ToString("0.###", CultureInfo.InvariantCulture);
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["start"] = [$"start must lie from 0 up to (not including) the video's duration, {duration} s."],
+            });
+        }
         context.Response.Headers.CacheControl = "no-store";
         // A stream made on the fly has no byte positions to seek to: the player asks for a new start instead.
         context.Response.Headers.AcceptRanges = "none";

@@ -100,10 +100,11 @@ window.VideoSearchPlayer = (() => {
   async function open({ videoId, fileName, start, playbackUrl }) {
     const mine = ++generation;
     const at = Math.max(0, Number(start) || 0);
-    if (current && current.videoId === videoId && current.direct && els.player.readyState >= 1) {
-      // The same file is loaded: seek in it.
+    if (current && current.videoId === videoId && els.player.readyState >= 1
+        && (current.direct || (at >= current.offset && isBuffered(at - current.offset)))) {
+      // The same file is loaded and holds that moment: seek in it (a transcode elsewhere is restarted below).
       els.panel.hidden = false;
-      els.player.currentTime = at;
+      els.player.currentTime = at - current.offset;
       playWhenReady();
       els.close.focus();
       return;
