@@ -11,14 +11,8 @@ window.VideoSearchPlayer = (() => {
   const RETRIES = 2;
   const RETRY_DELAY_MS = 2000;
 
-  // The same token rule as app.js: from the page's address (#token=… or ?token=…), kept for this tab only.
-  const token = (() => {
-    const fromHash = new URLSearchParams(location.hash.slice(1)).get('token');
-    const fromQuery = new URLSearchParams(location.search).get('token');
-    const found = fromHash || fromQuery;
-    if (found) sessionStorage.setItem('videosearch-token', found);
-    return found || sessionStorage.getItem('videosearch-token') || '';
-  })();
+  // The token app.js took from the page's address and keeps for this tab: read when used, since app.js runs after this file.
+  const token = () => sessionStorage.getItem('videosearch-token') || '';
 
   /** A URL with a query parameter added (the token, the start). */
   function withParam(path, name, value) {
@@ -27,7 +21,7 @@ window.VideoSearchPlayer = (() => {
 
   /** A media URL with the token in the query string: the video element cannot send headers. */
   function mediaUrl(path) {
-    return token ? withParam(path, 'token', token) : path;
+    return token() ? withParam(path, 'token', token()) : path;
   }
 
   /** m:ss (or h:mm:ss) for a time in seconds. */
@@ -89,7 +83,7 @@ window.VideoSearchPlayer = (() => {
   /** GETs the playback answer with the token as a header; a non-2xx answer throws with the problem's title. */
   async function playbackFor(url) {
     const headers = { Accept: 'application/json' };
-    if (token) headers.Authorization = 'Bearer ' + token;
+    if (token()) headers.Authorization = 'Bearer ' + token();
     const response = await fetch(url, { headers });
     const body = await response.json().catch(() => null);
     if (!response.ok) throw new Error((body && (body.detail || body.title)) || `The server answered ${response.status}.`);
