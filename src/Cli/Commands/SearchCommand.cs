@@ -34,7 +34,7 @@ internal static class SearchCommand
         var json = new Option<bool>("--json") { Description = "Print the results as JSON." };
         var example = new Option<FileInfo?>("--example")
         {
-            Description = "Search by example: videos that look like this video file (instead of a text query).",
+            Description = "Search by example: videos that look like this video file or still image (JPEG, PNG, WebP), instead of a text query.",
         };
         var labels = new Option<string?>("--labels")
         {
@@ -73,7 +73,7 @@ internal static class SearchCommand
             return ExitCodes.Usage;
         }
         if (a.Example is { Exists: false })
-            throw new FileNotFoundException($"No such video: {a.Example.FullName}", a.Example.FullName);
+            throw new FileNotFoundException($"No such file: {a.Example.FullName}", a.Example.FullName);
         string directory = Path.GetFullPath(a.Database);
         // Checked first because opening a catalog creates a missing one.
         if (!File.Exists(Path.Combine(directory, CatalogDatabase.FileName)))

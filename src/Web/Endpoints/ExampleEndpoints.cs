@@ -22,9 +22,10 @@ internal static class ExampleEndpoints
         api.MapPost("/search/example", SearchByVideoAsync)
             .WithName("SearchByVideo")
             .WithSummary("Search by an uploaded video")
-            .WithDescription("The body is a video file (Content-Type video/* or application/octet-stream, at most 100 MB). " +
+            .WithDescription("The body is a video file or a still image (Content-Type video/*, image/jpeg, image/png, image/webp " +
+                             "or application/octet-stream, at most 100 MB); an image is searched as a clip of that one picture. " +
                              "It is read from a temporary file that is deleted afterwards, never stored in the library.")
-            .Accepts<Stream>("video/mp4", "video/webm", "video/quicktime", "application/octet-stream")
+            .Accepts<Stream>("video/mp4", "video/webm", "video/quicktime", "image/jpeg", "image/png", "image/webp", "application/octet-stream")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
@@ -60,7 +61,8 @@ internal static class ExampleEndpoints
         var (filters, errors) = SearchValidation.ToFilters(query, options.Value, paths);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The search request is invalid.");
         if (!ExampleUpload.Accepts(context.Request.ContentType))
-            return TypedResults.Problem("Send the video as the request body with Content-Type video/* or application/octet-stream.",
+            return TypedResults.Problem("Send the video or image as the request body with Content-Type video/*, image/jpeg, " +
+                                        "image/png, image/webp or application/octet-stream.",
                 statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type");
         await using ExampleUpload? upload = await ExampleUpload.SaveAsync(context, cancellationToken);
         if (upload is null)

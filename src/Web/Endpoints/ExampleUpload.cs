@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http.Features;
 namespace VideoSearch.Web.Endpoints;
 
 /// <summary>
-/// An uploaded example video, written to a private temporary file for the media tools to read: never into a media
+/// An uploaded example video or image, written to a private temporary file for the media tools to read: never into a media
 /// folder, never kept (deleted on dispose), and cut off at <see cref="MaxBytes"/>.
 /// </summary>
 internal sealed class ExampleUpload : IAsyncDisposable
@@ -17,11 +17,18 @@ internal sealed class ExampleUpload : IAsyncDisposable
     /// <summary>The temporary file.</summary>
     public string FilePath { get; }
 
-    /// <summary>Whether <paramref name="contentType"/> is a body this endpoint reads (a video, or raw bytes).</summary>
+    /// <summary>Still-image types accepted besides video: an image is searched as a clip whose frames are all that picture.</summary>
+    public static readonly IReadOnlyList<string> ImageTypes = ["image/jpeg", "image/png", "image/webp"];
+
+    /// <summary>
+    /// Whether <paramref name="contentType"/> is a body this endpoint reads (a video, a JPEG, PNG or WebP image, or raw
+    /// bytes). The type only gates the request; what the file really is, ffprobe decides.
+    /// </summary>
     public static bool Accepts(string? contentType) =>
         contentType is not null
         && (contentType.StartsWith("video/", StringComparison.OrdinalIgnoreCase)
-            || contentType.StartsWith("application/octet-stream", StringComparison.OrdinalIgnoreCase));
+            || contentType.StartsWith("application/octet-stream", StringComparison.OrdinalIgnoreCase)
+            || ImageTypes.Any(t => contentType.StartsWith(t, StringComparison.OrdinalIgnoreCase)));
 
     /// <summary>Copies the request body into a new temporary file; null when it is larger than <see cref="MaxBytes"/>.</summary>
     public static async Task<ExampleUpload?> SaveAsync(HttpContext context, CancellationToken cancellationToken)

@@ -29,4 +29,8 @@ public sealed class CatalogMediaLibrary(VideoCatalog catalog, IReadOnlyList<stri
     /// <inheritdoc />
     public Task<byte[]?> GetThumbnailAsync(long clipId, CancellationToken cancellationToken) =>
         catalog.Clips.GetThumbnailAsync(clipId, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<byte[]?> GetPreviewAsync(long clipId, CancellationToken cancellationToken) =>
+        catalog.Clips.GetPreviewAsync(clipId, cancellationToken);
 }

@@ -46,6 +46,51 @@ public sealed class ExampleAndLabelApiTests(ServedLibrary served)
         Assert.DoesNotContain("   at ", text);
     }
 
+    [Theory]
+    [InlineData("png", "image/png")]
+    [InlineData("jpg", "image/jpeg")]
+    public async Task SearchByImage_AFrameOfAnIndexedVideo_Answers200WithResultsAndKeepsNoCopy(string extension, string contentType)
+    {
+        // A still picture, as a phone or a screenshot gives: one frame of a fixture, written by ffmpeg.
+        string image = Path.Combine(Path.GetTempPath(), $"videosearch-still-{Guid.NewGuid():N}.{extension}");
+        var ffmpeg = System.Diagnostics.Process.Start("ffmpeg", ["-nostdin", "-v", "error", "-ss", "25", "-i",
+            Path.Combine(Fixtures.Media, "scenes_2min_320x240.mp4"), "-frames:v", "1", image])!;
+        await ffmpeg.WaitForExitAsync();
+        Assert.Equal(0, ffmpeg.ExitCode);
+        using var body = new ByteArrayContent(await File.ReadAllBytesAsync(image));
+        File.Delete(image);
+        body.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+
+        using var response = await served.Client.PostAsync("/api/search/example?top=3", body);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = await response.Content.ReadFromJsonAsync<JsonDocument>();
+        Assert.NotEmpty(json!.RootElement.GetProperty("videos").EnumerateArray());
+        Assert.True(!Directory.Exists(s_uploads) || !Directory.EnumerateFiles(s_uploads).Any(), "the upload was kept");
+    }
+
+    [Fact]
+    public async Task SearchByImage_TextSentAsPng_Answers400()
+    {
+        using var body = new ByteArrayContent("this is text, not a picture"u8.ToArray());
+        body.Headers.ContentType = new MediaTypeHeaderValue("image/png");
+
+        using var response = await served.Client.PostAsync("/api/search/example", body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task SearchByImage_Gif_Answers415()
+    {
+        using var body = new ByteArrayContent("GIF89a"u8.ToArray());
+        body.Headers.ContentType = new MediaTypeHeaderValue("image/gif");
+
+        using var response = await served.Client.PostAsync("/api/search/example", body);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+    }
+
     [Fact]
     public async Task SearchByVideo_TextBody_Answers415()
     {

@@ -153,5 +153,7 @@ public sealed class MediaFileResolverTests : IDisposable
         public Task<VideoDetails?> GetVideoAsync(long videoId, CancellationToken cancellationToken) => Task.FromResult<VideoDetails?>(null);
 
         public Task<byte[]?> GetThumbnailAsync(long clipId, CancellationToken cancellationToken) => Task.FromResult<byte[]?>(null);
+
+        public Task<byte[]?> GetPreviewAsync(long clipId, CancellationToken cancellationToken) => Task.FromResult<byte[]?>(null);
     }
 }
