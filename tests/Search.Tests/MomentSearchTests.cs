@@ -61,7 +61,7 @@ public sealed class MomentSearchTests(TinyLibrary library)
         var response = await library.Service().SearchSimilarAsync(clipId, 100, null, CancellationToken.None);
 
         float[] query = library.Clips[clipId].Embedding;
-        double[] cosines = library.Clips.Where(c => c.Key != clipId).Select(c => Cosine(query, c.Value.Embedding)).ToArray();
+        double[] cosines = library.Clips.Where(c => c.Key != clipId).Select(c => Cosines.Of(query, c.Value.Embedding)).ToArray();
         double mean = cosines.Average();
         ScoreCalibration calibration = response.Calibration!;
         Assert.Equal(library.Clips.Count - 1, calibration.SampleSize);
@@ -84,17 +84,5 @@ public sealed class MomentSearchTests(TinyLibrary library)
             Assert.Equal(video.Moments.OrderByDescending(m => m.Score).Select(m => m.PeakClipId), video.Moments.Select(m => m.PeakClipId));
             Assert.Equal(TinyLibrary.Videos.Single(v => library.VideoPaths[video.VideoId].EndsWith(v.Path)).Modified, video.Modified);
         }
-    }
-
-    private static double Cosine(float[] a, float[] b)
-    {
-        double dot = 0, na = 0, nb = 0;
-        for (int i = 0; i < a.Length; i++)
-        {
-            dot += a[i] * (double)b[i];
-            na += a[i] * (double)a[i];
-            nb += b[i] * (double)b[i];
-        }
-        return dot / Math.Sqrt(na * nb);
     }
 }

@@ -88,10 +88,10 @@ public sealed class SearchServiceTests(TinyLibrary library)
         foreach (var hit in hits)
         {
             // Cosine of two stored embeddings, recomputed here in double: float32 rounding only.
-            Assert.Equal(Cosine(query, library.Clips[hit.ClipId].Embedding), hit.Score, 1e-5);
+            Assert.Equal(Cosines.Of(query, library.Clips[hit.ClipId].Embedding), hit.Score, 1e-5);
         }
         long best = library.Clips.Keys.Where(id => id != clipId)
-            .MaxBy(id => Cosine(query, library.Clips[id].Embedding));
+            .MaxBy(id => Cosines.Of(query, library.Clips[id].Embedding));
         Assert.Equal(best, response.Videos[0].Moments[0].PeakClipId);
     }
 
@@ -111,17 +111,5 @@ public sealed class SearchServiceTests(TinyLibrary library)
         var e = await Assert.ThrowsAsync<ClipNotFoundException>(() =>
             library.Service().SearchSimilarAsync(999_999, 10, null, CancellationToken.None));
         Assert.Contains("999999", e.Message);
-    }
-
-    private static double Cosine(float[] a, float[] b)
-    {
-        double dot = 0, na = 0, nb = 0;
-        for (int i = 0; i < a.Length; i++)
-        {
-            dot += a[i] * (double)b[i];
-            na += a[i] * (double)a[i];
-            nb += b[i] * (double)b[i];
-        }
-        return dot / Math.Sqrt(na * nb);
     }
 }
