@@ -16,12 +16,12 @@ public sealed class SearchServiceTests(TinyLibrary library)
     {
         var response = await Search(null);
         Assert.Equal(TinyLibrary.Videos.Length, response.TotalVideos);
-        Assert.Equal(library.Clips.Count, response.Videos.Sum(v => v.Clips.Count));
+        Assert.Equal(library.Clips.Count, response.Videos.Sum(v => v.AllClips().Count));
         foreach (var video in response.Videos)
         {
             Assert.Equal(library.VideoPaths[video.VideoId], video.Path);
-            Assert.Equal(video.Clips[0].Score, video.Score);
-            Assert.All(video.Clips, c => Assert.Equal(video.VideoId, library.Clips[c.ClipId].VideoId));
+            Assert.Equal(video.Moments[0].Score, video.Score);
+            Assert.All(video.AllClips(), c => Assert.Equal(video.VideoId, library.Clips[c.ClipId].VideoId));
         }
         Assert.True(response.Timings.EncodeMs > 0 && response.Timings.RerankMs > 0);
     }
@@ -69,7 +69,7 @@ public sealed class SearchServiceTests(TinyLibrary library)
         var service = library.Service(candidateCount: 2);
         var response = await service.SearchAsync(new SearchRequest(Query, 1, 0,
             new SearchFilters(MinDurationSeconds: 500)), CancellationToken.None);
-        Assert.Equal(2, Assert.Single(response.Videos).Clips.Count);
+        Assert.Equal(2, Assert.Single(response.Videos).AllClips().Count);
     }
 
     [Fact]
@@ -81,18 +81,18 @@ public sealed class SearchServiceTests(TinyLibrary library)
     {
         long clipId = library.Clips.Keys.Min();
         var response = await library.Service().SearchSimilarAsync(clipId, 100, null, CancellationToken.None);
-        var hits = response.Videos.SelectMany(v => v.Clips).ToList();
+        var hits = response.Videos.SelectMany(v => v.AllClips()).ToList();
         Assert.DoesNotContain(hits, c => c.ClipId == clipId);
         Assert.Equal(library.Clips.Count - 1, hits.Count);
         float[] query = library.Clips[clipId].Embedding;
         foreach (var hit in hits)
         {
             // Cosine of two stored embeddings, recomputed here in double: float32 rounding only.
-            Assert.Equal(Cosine(query, library.Clips[hit.ClipId].Embedding), hit.Score, 1e-5);
+            Assert.Equal(Cosines.Of(query, library.Clips[hit.ClipId].Embedding), hit.Score, 1e-5);
         }
         long best = library.Clips.Keys.Where(id => id != clipId)
-            .MaxBy(id => Cosine(query, library.Clips[id].Embedding));
-        Assert.Equal(best, response.Videos[0].Clips[0].ClipId);
+            .MaxBy(id => Cosines.Of(query, library.Clips[id].Embedding));
+        Assert.Equal(best, response.Videos[0].Moments[0].PeakClipId);
     }
 
     [Fact]
@@ -111,17 +111,5 @@ public sealed class SearchServiceTests(TinyLibrary library)
         var e = await Assert.ThrowsAsync<ClipNotFoundException>(() =>
             library.Service().SearchSimilarAsync(999_999, 10, null, CancellationToken.None));
         Assert.Contains("999999", e.Message);
-    }
-
-    private static double Cosine(float[] a, float[] b)
-    {
-        double dot = 0, na = 0, nb = 0;
-        for (int i = 0; i < a.Length; i++)
-        {
-            dot += a[i] * (double)b[i];
-            na += a[i] * (double)a[i];
-            nb += b[i] * (double)b[i];
-        }
-        return dot / Math.Sqrt(na * nb);
     }
 }
