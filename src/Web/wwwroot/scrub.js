@@ -23,11 +23,13 @@ export function attachScrub(button, getMoment) {
   label.hidden = true;
   button.append(frame, label);
 
+  let last = null; // the last pointer position, to redraw when a strip finishes loading under it
   const show = (event) => {
     const moment = getMoment();
     const clips = (moment && moment.clips) || [];
     if (clips.length === 0) return;
-    clips.forEach(preload);
+    last = { clientX: event.clientX };
+    clips.forEach((clip) => preload(clip, () => { if (last && !frame.hidden) show(last); }));
     const box = button.getBoundingClientRect();
     const fraction = Math.min(0.9999, Math.max(0, (event.clientX - box.left) / Math.max(1, box.width)));
     const index = Math.floor(fraction * clips.length * TILES);
@@ -49,19 +51,19 @@ export function attachScrub(button, getMoment) {
     label.textContent = clock(clip.startSeconds + TILE_POSITION[tile] * (clip.endSeconds - clip.startSeconds));
     label.hidden = false;
   };
-  const hide = () => { frame.hidden = true; label.hidden = true; };
+  const hide = () => { last = null; frame.hidden = true; label.hidden = true; };
   button.addEventListener('pointermove', show);
   button.addEventListener('pointerleave', hide);
   button.addEventListener('pointercancel', hide);
 }
 
-/** Loads a clip's strip once; until it has loaded (or when it is missing) the clip's thumbnail stands in. */
-function preload(clip) {
+/** Loads a clip's strip once, then calls `loaded`; until then (or when it is missing) the clip's thumbnail stands in. */
+function preload(clip, loaded) {
   const url = clip.previewUrl;
   if (!url || stripState.has(url)) return;
   stripState.set(url, 'loading');
   const image = new Image();
-  image.onload = () => stripState.set(url, image.naturalWidth > 0 ? 'ok' : 'missing');
+  image.onload = () => { stripState.set(url, image.naturalWidth > 0 ? 'ok' : 'missing'); loaded(); };
   image.onerror = () => stripState.set(url, 'missing');
   image.src = mediaUrl(url);
 }
