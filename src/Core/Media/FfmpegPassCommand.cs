@@ -7,7 +7,7 @@ namespace VideoSearch.Core.Media;
 /// The ffmpeg command that decodes a whole clip plan in one process (see <see cref="OnePassExtraction"/>):
 /// <code>
 /// ffmpeg -hide_banner -nostdin -nostats -loglevel info [-threads N] -ss START -t LENGTH -i "PATH" -map 0:V:0 -an -sn -dn
-///        -filter_script:v GRAPH_FILE -fps_mode passthrough -pix_fmt rgb24 -f rawvideo "FIFO" -y
+///        -filter_script:v GRAPH_FILE -fps_mode passthrough -pix_fmt rgb24 -f rawvideo "/proc/PID/fd/N" -y
 /// GRAPH_FILE: select='SELECT_TREE',showinfo=checksum=0
 /// </code>
 /// The same seek, stream map, colour conversion and auto-rotation as <see cref="FfmpegFrameCommand"/>, so the frames
@@ -21,8 +21,8 @@ namespace VideoSearch.Core.Media;
 /// which FFMpegCore keeps in memory until ffmpeg exits (about 200 MB for two hours at 30 fps).</item>
 /// <item>No <c>tpad</c>: a time after the last decoded frame is rare (the last clip of some files, a truncated
 /// file) and goes to the per-clip path, which answers it exactly as before (see <see cref="OnePassExtraction"/>).</item>
-/// <item>The frames go to a named pipe of our own (<see cref="PassFolder"/>), not FFMpegCore's pipe sink, which
-/// drops frames still unread when ffmpeg exits.</item>
+/// <item>The frames go to a pipe of our own (<see cref="FramePipe"/>), not FFMpegCore's pipe sink, which drops
+/// frames still unread when ffmpeg exits.</item>
 /// </list>
 /// </summary>
 internal static class FfmpegPassCommand
@@ -36,15 +36,15 @@ internal static class FfmpegPassCommand
 
     /// <summary>
     /// Builds the command; <paramref name="graphFile"/> holds <see cref="Graph"/>, <paramref name="inputPath"/> is a
-    /// full path FFMpegCore can quote (see <see cref="CommandLineSafePath"/>), <paramref name="fifo"/> the named pipe
+    /// full path FFMpegCore can quote (see <see cref="CommandLineSafePath"/>), <paramref name="framePipe"/> the path of the pipe
     /// the frames are written to.
     /// </summary>
-    public static FFMpegArgumentProcessor Build(string inputPath, double start, double length, string graphFile, string fifo, string inputOptions) =>
+    public static FFMpegArgumentProcessor Build(string inputPath, double start, double length, string graphFile, string framePipe, string inputOptions) =>
         FFMpegArguments
             .FromFileInput(inputPath, verifyExists: true, input => input
                 .WithCustomArgument(inputOptions)
                 .WithCustomArgument($"-ss {FfmpegFrameCommand.Format(start)} -t {FfmpegFrameCommand.Format(length)}"))
-            .OutputToFile(fifo, overwrite: true, output => output
+            .OutputToFile(framePipe, overwrite: true, output => output
                 .WithMap(0, StreamType.VideoNoAttachedPic, 0)
                 .DisableAudio()
                 .DisableSubtitles()

@@ -50,10 +50,10 @@ public sealed class FrameExtractor(MediaToolOptions? options = null, FrameExtrac
             CheckTimes(video, clip.FrameTimestamps);
         }
         // The pass reproduces each clip's seek arithmetic, which needs the stream's time base (the probe gives it),
-        // and reads its frames through a named pipe, which only Unix has.
+        // and reads its frames through a pipe ffmpeg opens by its /proc path, which only Linux has.
         bool onePass = mode switch { FrameExtractionMode.PerClip => false, FrameExtractionMode.OnePass => clips.Count > 0, _ => DecodePassRule.UsesOnePass(clips) }
             && clips.All(c => c.FrameTimestamps.Count > 0)
-            && video.TimeBase is not null && !OperatingSystem.IsWindows();
+            && video.TimeBase is not null && FramePipe.IsSupported;
         return onePass
             ? new OnePassExtraction(video, clips, _options, this).RunAsync(cancellationToken)
             : ClipByClipAsync(video, clips, cancellationToken);

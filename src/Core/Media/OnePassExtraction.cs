@@ -65,16 +65,16 @@ internal sealed class OnePassExtraction(VideoInfo video, IReadOnlyList<Clip> cli
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var reader = _reader = new PipeFrameChannel(checked(width * height * 3), times.Length, pictures.Writer, limit);
 
-        Task<FileStream> opening = folder.OpenFramesAsync();
-        Task reading = ReadAsync(opening, reader, pictures.Writer, stop.Token);
+        using var pipe = new FramePipe();
+        Task reading = ReadAsync(pipe.Frames, reader, pictures.Writer, stop.Token);
         FFOptions ffOptions = options.ToFFOptions();
         Task<FFMpegResult> run = ToolCall.RunAsync(MediaTool.Ffmpeg, ffOptions, video.Path, limit, stop.Token,
             token => ToolCall.ProcessFfmpegAsync(
-                FfmpegPassCommand.Build(input.Path, start, length, folder.GraphPath, folder.FifoPath, options.InputOptions).NotifyOnStandardError(log.Accept),
+                FfmpegPassCommand.Build(input.Path, start, length, folder.GraphPath, pipe.WriterPath, options.InputOptions).NotifyOnStandardError(log.Accept),
                 ffOptions, token));
-        // ffmpeg may end without ever opening the pipe (a bad input, a kill): release the reader's open then.
-        Task released = run.ContinueWith(_ => PassFolder.ReleasePendingOpenAsync(folder.FifoPath, opening), CancellationToken.None,
-            TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).Unwrap();
+        // Once ffmpeg has ended (finished, failed, killed, or never opened the pipe), the reader may reach the end.
+        Task released = run.ContinueWith(_ => pipe.ReleaseWriter(), CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         bool abandoned = false;
         try
         {
@@ -155,12 +155,13 @@ internal sealed class OnePassExtraction(VideoInfo video, IReadOnlyList<Clip> cli
         return await more.ConfigureAwait(false);
     }
 
-    private static async Task ReadAsync(Task<FileStream> opening, PipeFrameChannel reader, ChannelWriter<byte[]> pictures, CancellationToken stop)
+    private static async Task ReadAsync(Stream frames, PipeFrameChannel reader, ChannelWriter<byte[]> pictures, CancellationToken stop)
     {
         try
         {
-            await using FileStream fifo = await opening.ConfigureAwait(false);
-            await reader.ReadAsync(fifo, stop).ConfigureAwait(false);
+            // Off the caller's thread: a read of the pipe blocks until ffmpeg writes.
+            await Task.Yield();
+            await reader.ReadAsync(frames, stop).ConfigureAwait(false);
         }
         catch (IOException e)
         {
