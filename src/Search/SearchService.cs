@@ -11,22 +11,25 @@ namespace VideoSearch.Search;
 /// <summary>
 /// Two-stage text-to-video search: the query's text features find the top K clips by cosine with the clip
 /// embeddings in the vector index; X-CLIP re-ranks those K with each clip's stored context (the prompt generator
-/// adapts the text to the clip, which no single precomputed vector can do); clips are grouped into videos.
-/// Filters become an index filter, so all K candidates are eligible.
+/// adapts the text to the clip, which no single precomputed vector can do); each video's clips are merged into
+/// moments (<see cref="MomentBuilder"/>) and every moment is read against the library's own scores for the query
+/// (<see cref="ScoreCalibrator"/>). Filters become an index filter, so all K candidates are eligible.
 /// </summary>
 public sealed class SearchService(
     QueryEncoder encoder,
     IVectorIndexSource vectors,
     ClipReranker reranker,
     ISearchCatalog catalog,
+    ScoreCalibrator calibrator,
     IOptions<SearchOptions> options) : ISearchService
 {
     private readonly SearchOptions _options = options.Value;
 
-    /// <summary>A search over one fixed index (benchmarks and tests).</summary>
+    /// <summary>A search over one fixed index (benchmarks and tests), with its own background sample.</summary>
     public SearchService(QueryEncoder encoder, IVectorIndex index, ClipReranker reranker, ISearchCatalog catalog,
         IOptions<SearchOptions> options)
-        : this(encoder, new FixedVectorIndexSource(index), reranker, catalog, options)
+        : this(encoder, new FixedVectorIndexSource(index), reranker, catalog,
+            new ScoreCalibrator(new LibrarySampler(catalog, TimeProvider.System), reranker), options)
     {
     }
 
@@ -44,7 +47,8 @@ public sealed class SearchService(
         long start = Stopwatch.GetTimestamp();
         // Nothing indexed yet (the server indexes while it serves): no results rather than an error.
         if (await vectors.GetIndexAsync(cancellationToken).ConfigureAwait(false) is not { } index)
-            return new SearchResponse(request.Query, query.WasTruncated, [], 0, new SearchTimings(tokenizeMs, encodeMs, 0, 0));
+            return new SearchResponse(request.Query, query.WasTruncated, [], 0, new SearchTimings(tokenizeMs, encodeMs, 0, 0, 0),
+                null, MatchLevel.None);
         Func<long, bool>? filter = await FilterAsync(request.Filters, cancellationToken).ConfigureAwait(false);
         // A page deep in the results needs at least as many candidates as the videos it skips and shows.
         int k = Math.Max(candidateCount, request.Offset + request.Top);
@@ -56,9 +60,14 @@ public sealed class SearchService(
             .ConfigureAwait(false);
         double rerankMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
 
-        var (page, total) = ResultGrouper.Group(scored, request.Offset, request.Top);
+        start = Stopwatch.GetTimestamp();
+        ScoreCalibration? calibration = await calibrator.CalibrateTextAsync(query.Features, index, cancellationToken)
+            .ConfigureAwait(false);
+        double calibrateMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+
+        var (page, total) = ResultGrouper.Group(scored, request.Offset, request.Top, calibration);
         return new SearchResponse(request.Query, query.WasTruncated, page, total,
-            new SearchTimings(tokenizeMs, encodeMs, annMs, rerankMs));
+            new SearchTimings(tokenizeMs, encodeMs, annMs, rerankMs, calibrateMs), calibration, ResultGrouper.BestMatch(page));
     }
 
     /// <inheritdoc />
@@ -67,7 +76,7 @@ public sealed class SearchService(
 
     /// <summary>
     /// Query by example: the clip's stored embedding is the query; the K nearest other clips are ranked by the
-    /// cosine of their embeddings (what the index scores exactly), grouped into videos.
+    /// cosine of their embeddings (what the index scores exactly), merged into moments.
     /// </summary>
     /// <exception cref="ClipNotFoundException">No clip has id <paramref name="clipId"/>.</exception>
     public async Task<SearchResponse> SearchSimilarAsync(long clipId, int top, SearchFilters? filters,
@@ -81,7 +90,7 @@ public sealed class SearchService(
 
     /// <summary>
     /// Query by example with any embedding (for instance a video file's, from <c>VideoExampleEncoder</c>): the K
-    /// nearest clips ranked by embedding cosine, grouped into videos.
+    /// nearest clips ranked by embedding cosine, merged into moments.
     /// </summary>
     public Task<SearchResponse> SearchSimilarAsync(float[] embedding, int top, SearchFilters? filters,
         CancellationToken cancellationToken)
@@ -96,7 +105,7 @@ public sealed class SearchService(
     {
         long start = Stopwatch.GetTimestamp();
         if (await vectors.GetIndexAsync(cancellationToken).ConfigureAwait(false) is not { } index)
-            return new SearchResponse(query, false, [], 0, new SearchTimings(0, 0, 0, 0));
+            return new SearchResponse(query, false, [], 0, new SearchTimings(0, 0, 0, 0, 0), null, MatchLevel.None);
         Func<long, bool>? allowed = await FilterAsync(filters, cancellationToken).ConfigureAwait(false);
         Func<long, bool>? filter = (allowed, exclude) switch
         {
@@ -114,8 +123,14 @@ public sealed class SearchService(
         var scored = ClipReranker.Sorted(clips.Select(c => new ScoredClip(c, scores[c.ClipId])).ToArray());
         double fetchMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
 
-        var (page, total) = ResultGrouper.Group(scored, 0, top);
-        return new SearchResponse(query, false, page, total, new SearchTimings(0, 0, annMs, fetchMs));
+        start = Stopwatch.GetTimestamp();
+        ScoreCalibration? calibration = await calibrator.CalibrateExampleAsync(embedding, exclude, index, cancellationToken)
+            .ConfigureAwait(false);
+        double calibrateMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+
+        var (page, total) = ResultGrouper.Group(scored, 0, top, calibration);
+        return new SearchResponse(query, false, page, total, new SearchTimings(0, 0, annMs, fetchMs, calibrateMs), calibration,
+            ResultGrouper.BestMatch(page));
     }
 
     private async Task<Func<long, bool>?> FilterAsync(SearchFilters? filters, CancellationToken cancellationToken)

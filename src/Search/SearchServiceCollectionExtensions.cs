@@ -29,6 +29,9 @@ public static class SearchServiceCollectionExtensions
         services.TryAddSingleton<ISearchCatalog, CatalogSearchSource>();
         services.TryAddSingleton<QueryEncoder>();
         services.TryAddSingleton<ClipReranker>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<LibrarySampler>();
+        services.TryAddSingleton<ScoreCalibrator>();
         services.TryAddSingleton<LabelClassifier>();
         services.TryAddSingleton<VideoExampleEncoder>();
         services.TryAddSingleton<SearchService>();

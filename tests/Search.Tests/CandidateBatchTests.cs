@@ -5,7 +5,7 @@ namespace VideoSearch.Search.Tests;
 
 public sealed class CandidateBatchTests
 {
-    private static CandidateClip Clip(long id) => new(id, 1, "/media/a.mp4", 10, id, id + 4);
+    private static CandidateClip Clip(long id) => new(id, 1, "/media/a.mp4", 10, id, id + 4, DateTimeOffset.UnixEpoch);
 
     [Fact]
     public void Rent_FilledRowsAndClips_ExposesExactlyTheRowsOfTheClipsHeld()

@@ -17,13 +17,22 @@ public sealed class SearchCommandTests(TinyLibrary library)
     }
 
     [Fact]
-    public async Task Search_Query_PrintsTableOfFilesTimeRangesAndScores()
+    public async Task Search_Query_PrintsTableOfMomentsWithRangePeakScoreAndMatch()
     {
         var (code, output, error) = await Run("search", "a dog on the beach", "--db", library.Directory, "--top", "2");
         Assert.True(code == 0, error);
         string[] lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Contains("score", lines[0]);
+        Assert.StartsWith("Best match: ", lines[0]);
+        Assert.Contains("12 library clips", lines[0]);
+        Assert.Equal(["#", "score", "z", "match", "moment", "peak", "file"], lines[1].Split(' ', StringSplitOptions.RemoveEmptyEntries));
         Assert.Equal(2, lines.Count(l => l.Contains(TinyLibrary.RootPath)));
+        // A first row: rank, score, z, level, start-end, peak, path; the tiny library's clips tile its videos.
+        string[] first = lines[2].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("1", first[0]);
+        Assert.Contains(first[3], new[] { "strong", "good", "weak" });
+        Assert.Matches(@"^\d+:\d\d\.\d-\d+:\d\d\.\d$", first[4]);
+        Assert.Matches(@"^\d+:\d\d\.\d$", first[5]);
+        Assert.StartsWith(TinyLibrary.RootPath, first[6]);
     }
 
     [Fact]
@@ -34,7 +43,13 @@ public sealed class SearchCommandTests(TinyLibrary library)
         using var json = JsonDocument.Parse(output);
         var videos = json.RootElement.GetProperty("videos");
         Assert.Equal(TinyLibrary.Videos.Length, videos.GetArrayLength());
-        Assert.True(videos[0].GetProperty("clips")[0].GetProperty("score").GetSingle() >= videos[1].GetProperty("score").GetSingle());
+        var moment = videos[0].GetProperty("moments")[0];
+        Assert.Equal(videos[0].GetProperty("score").GetSingle(), moment.GetProperty("score").GetSingle());
+        Assert.True(moment.GetProperty("score").GetSingle() >= videos[1].GetProperty("score").GetSingle());
+        Assert.Contains(moment.GetProperty("match").GetString(), new[] { "strong", "good", "weak" });
+        Assert.True(moment.GetProperty("clips").GetArrayLength() >= 1);
+        Assert.Equal(12, json.RootElement.GetProperty("calibration").GetProperty("sampleSize").GetInt32());
+        Assert.Contains(json.RootElement.GetProperty("bestMatch").GetString(), new[] { "strong", "good", "weak" });
         Assert.False(json.RootElement.GetProperty("queryTruncated").GetBoolean());
     }
 

@@ -31,13 +31,13 @@ public sealed class SearchCompositionTests(TinyLibrary library)
         var vectors = services.GetRequiredService<LibraryVectorIndex>();
         long clipId = library.Clips.Keys.Max();
         var request = new SearchRequest("a dog on a beach", 10);
-        Assert.Contains((await search.SearchAsync(request, CancellationToken.None)).Videos, v => v.Clips.Any(c => c.ClipId == clipId));
+        Assert.Contains((await search.SearchAsync(request, CancellationToken.None)).Videos, v => v.AllClips().Any(c => c.ClipId == clipId));
 
         // What the indexer does when a video is deleted or re-embedded, on the instance search reads.
         vectors.Apply([clipId], []);
-        Assert.DoesNotContain((await search.SearchAsync(request, CancellationToken.None)).Videos, v => v.Clips.Any(c => c.ClipId == clipId));
+        Assert.DoesNotContain((await search.SearchAsync(request, CancellationToken.None)).Videos, v => v.AllClips().Any(c => c.ClipId == clipId));
         vectors.Apply([], [(clipId, library.Clips[clipId].Embedding)]);
-        Assert.Contains((await search.SearchAsync(request, CancellationToken.None)).Videos, v => v.Clips.Any(c => c.ClipId == clipId));
+        Assert.Contains((await search.SearchAsync(request, CancellationToken.None)).Videos, v => v.AllClips().Any(c => c.ClipId == clipId));
     }
 
     [Fact]

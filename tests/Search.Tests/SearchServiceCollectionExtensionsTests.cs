@@ -28,7 +28,7 @@ public sealed class SearchServiceCollectionExtensionsTests(TinyLibrary library)
         var response = await provider.GetRequiredService<ISearchService>()
             .SearchAsync(new SearchRequest("a dog", Top: 1), CancellationToken.None);
         // K = 3 candidates: at most 3 clips come back, grouped into their videos.
-        Assert.InRange(response.Videos.Sum(v => v.Clips.Count), 1, 3);
+        Assert.InRange(response.Videos.Sum(v => v.AllClips().Count), 1, 3);
     }
 
     [Fact]

@@ -16,12 +16,12 @@ public sealed class SearchServiceTests(TinyLibrary library)
     {
         var response = await Search(null);
         Assert.Equal(TinyLibrary.Videos.Length, response.TotalVideos);
-        Assert.Equal(library.Clips.Count, response.Videos.Sum(v => v.Clips.Count));
+        Assert.Equal(library.Clips.Count, response.Videos.Sum(v => v.AllClips().Count));
         foreach (var video in response.Videos)
         {
             Assert.Equal(library.VideoPaths[video.VideoId], video.Path);
-            Assert.Equal(video.Clips[0].Score, video.Score);
-            Assert.All(video.Clips, c => Assert.Equal(video.VideoId, library.Clips[c.ClipId].VideoId));
+            Assert.Equal(video.Moments[0].Score, video.Score);
+            Assert.All(video.AllClips(), c => Assert.Equal(video.VideoId, library.Clips[c.ClipId].VideoId));
         }
         Assert.True(response.Timings.EncodeMs > 0 && response.Timings.RerankMs > 0);
     }
@@ -69,7 +69,7 @@ public sealed class SearchServiceTests(TinyLibrary library)
         var service = library.Service(candidateCount: 2);
         var response = await service.SearchAsync(new SearchRequest(Query, 1, 0,
             new SearchFilters(MinDurationSeconds: 500)), CancellationToken.None);
-        Assert.Equal(2, Assert.Single(response.Videos).Clips.Count);
+        Assert.Equal(2, Assert.Single(response.Videos).AllClips().Count);
     }
 
     [Fact]
@@ -81,7 +81,7 @@ public sealed class SearchServiceTests(TinyLibrary library)
     {
         long clipId = library.Clips.Keys.Min();
         var response = await library.Service().SearchSimilarAsync(clipId, 100, null, CancellationToken.None);
-        var hits = response.Videos.SelectMany(v => v.Clips).ToList();
+        var hits = response.Videos.SelectMany(v => v.AllClips()).ToList();
         Assert.DoesNotContain(hits, c => c.ClipId == clipId);
         Assert.Equal(library.Clips.Count - 1, hits.Count);
         float[] query = library.Clips[clipId].Embedding;
@@ -92,7 +92,7 @@ public sealed class SearchServiceTests(TinyLibrary library)
         }
         long best = library.Clips.Keys.Where(id => id != clipId)
             .MaxBy(id => Cosine(query, library.Clips[id].Embedding));
-        Assert.Equal(best, response.Videos[0].Clips[0].ClipId);
+        Assert.Equal(best, response.Videos[0].Moments[0].PeakClipId);
     }
 
     [Fact]

@@ -19,7 +19,7 @@ public sealed class VideoExampleEncoderTests(TinyLibrary library)
         Assert.Equal(1.0, Math.Sqrt(query.Sum(x => x * (double)x)), 1e-5); // float32 rounding of the normalisation
 
         var response = await library.Service().SearchSimilarAsync(query, 100, null, CancellationToken.None);
-        var hits = response.Videos.SelectMany(v => v.Clips).ToList();
+        var hits = response.Videos.SelectMany(v => v.AllClips()).ToList();
         Assert.Equal(library.Clips.Count, hits.Count);
         foreach (var hit in hits)
         {

@@ -157,7 +157,7 @@ public sealed class SearchBenchmark : IBenchmark
     }
 
     private static HashSet<long> TopClips(SearchResponse response) =>
-        response.Videos.SelectMany(v => v.Clips).OrderByDescending(c => c.Score).Take(10).Select(c => c.ClipId).ToHashSet();
+        response.Videos.SelectMany(v => v.Moments).SelectMany(m => m.Clips).OrderByDescending(c => c.Score).Take(10).Select(c => c.ClipId).ToHashSet();
 
     private static (HnswVectorIndex Index, SyntheticSearchCatalog Catalog, double Seconds) BuildLibrary(
         XClipInference inference, int size, byte[][] pool)

@@ -36,10 +36,15 @@ internal sealed class SyntheticSearchCatalog(float[] embeddings, int dimension, 
     public Task<IReadOnlyList<long>> GetClipIdsOfVideoAsync(long videoId, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<long>>(Enumerable.Range(0, clipsPerVideo).Select(c => videoId * clipsPerVideo + c).ToList());
 
+    /// <summary>The same multiplicative hash order as the SQLite catalog's sample, over the synthetic ids.</summary>
+    public Task<IReadOnlyList<long>> GetSampleClipIdsAsync(int count, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<long>>(Enumerable.Range(0, embeddings.Length / dimension).Select(i => (long)i)
+            .OrderBy(id => id * 2654435761L % 4294967296L).ThenBy(id => id).Take(count).ToList());
+
     public Task<IReadOnlySet<long>> GetAllowedClipIdsAsync(SearchFilters filters, CancellationToken cancellationToken) =>
         throw new NotSupportedException("The search benchmark measures unfiltered queries.");
 
     private CandidateClip Clip(long id) =>
         new(id, id / clipsPerVideo, $"/videos/{id / clipsPerVideo:D7}.mp4", clipsPerVideo * 8.0, id % clipsPerVideo * 8.0,
-            id % clipsPerVideo * 8.0 + 8.0);
+            id % clipsPerVideo * 8.0 + 8.0, DateTimeOffset.UnixEpoch);
 }

@@ -129,24 +129,33 @@ internal static class SearchCommand
             output.WriteLine("No matching videos.");
             return;
         }
-        output.WriteLine($"{"#",3}  {"score",7}  {"time",-17}  file");
+        output.WriteLine(response.Calibration is { } c
+            ? $"Best match: {Level(response.BestMatch)} (relevance in standard deviations above the mean of {c.SampleSize} " +
+              $"library clips for this query: {Score(c.Mean)} +- {Score(c.StdDev)})."
+            : "Best match: not calibrated (too few indexed clips to compare with).");
+        output.WriteLine($"{"#",3}  {"score",7}  {"z",6}  {"match",-6}  {"moment",-17}  {"peak",-7}  file");
         int rank = 0;
         foreach (VideoHit video in response.Videos)
         {
             rank++;
-            for (int i = 0; i < video.Clips.Count; i++)
+            for (int i = 0; i < video.Moments.Count; i++)
             {
-                ClipHit clip = video.Clips[i];
-                string range = $"{Time(clip.StartSeconds)}-{Time(clip.EndSeconds)}";
-                output.WriteLine(i == 0
-                    ? $"{rank,3}  {clip.Score.ToString("F3", CultureInfo.InvariantCulture),7}  {range,-17}  {video.Path}"
-                    : $"{"",3}  {clip.Score.ToString("F3", CultureInfo.InvariantCulture),7}  {range,-17}");
+                Moment moment = video.Moments[i];
+                string range = $"{Time(moment.StartSeconds)}-{Time(moment.EndSeconds)}";
+                string z = moment.Relevance is { } r ? r.ToString("+0.0;-0.0", CultureInfo.InvariantCulture) : "-";
+                string row = $"{Score(moment.Score),7}  {z,6}  {Level(moment.Match),-6}  {range,-17}  {Time(moment.PeakSeconds),-7}";
+                output.WriteLine(i == 0 ? $"{rank,3}  {row}  {video.Path}" : $"{"",3}  {row}");
             }
             if (labels.TryGetValue(video.VideoId, out var scores))
                 output.WriteLine($"{"",3}  labels: " + string.Join(", ", scores.OrderByDescending(l => l.Probability)
                     .Select(l => $"{l.Label} {l.Probability.ToString("P0", CultureInfo.InvariantCulture)}")));
         }
     }
+
+    private static string Score(double score) => score.ToString("F3", CultureInfo.InvariantCulture);
+
+    /// <summary>The level as the JSON spells it (<c>strong</c>).</summary>
+    private static string Level(MatchLevel level) => level.ToString().ToLowerInvariant();
 
     private static string Time(double seconds)
     {

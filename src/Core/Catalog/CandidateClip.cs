@@ -7,10 +7,12 @@ namespace VideoSearch.Core.Catalog;
 /// <param name="VideoDurationSeconds">Length of the video, 0 when unknown.</param>
 /// <param name="StartSeconds">Start of the clip's time range.</param>
 /// <param name="EndSeconds">End of the clip's time range.</param>
+/// <param name="VideoModified">The video file's last write time when it was indexed.</param>
 public sealed record CandidateClip(
     long ClipId,
     long VideoId,
     string VideoPath,
     double VideoDurationSeconds,
     double StartSeconds,
-    double EndSeconds);
+    double EndSeconds,
+    DateTimeOffset VideoModified);

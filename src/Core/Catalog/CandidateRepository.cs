@@ -12,7 +12,7 @@ namespace VideoSearch.Core.Catalog;
 /// </summary>
 public sealed class CandidateRepository(CatalogDatabase database)
 {
-    private const string ClipColumns = "c.id, c.video_id, v.path, coalesce(v.duration_s, 0), c.start_s, c.end_s";
+    private const string ClipColumns = "c.id, c.video_id, v.path, coalesce(v.duration_s, 0), c.start_s, c.end_s, v.mtime_ns";
     private readonly string _path = database.FilePath;
 
     /// <summary>
@@ -46,11 +46,11 @@ public sealed class CandidateRepository(CatalogDatabase database)
                 CandidateClip clip = ReadClip(reader);
                 int slot = slots[clip.ClipId];
                 // Blobs are copied straight out of SQLite's row buffer into reused space, not into a new array per row.
-                ReadOnlySpan<byte> embedding = Blob(reader, 6, ref blobBuffer);
+                ReadOnlySpan<byte> embedding = Blob(reader, 7, ref blobBuffer);
                 if (embedding.Length != embeddingDim * sizeof(float))
                     throw Mismatch(clip.ClipId, $"{embedding.Length / sizeof(float)} embedding values", model);
                 MemoryMarshal.Cast<byte, float>(embedding).CopyTo(batch.EmbeddingRow(slot));
-                ReadOnlySpan<byte> context = Blob(reader, 7, ref blobBuffer);
+                ReadOnlySpan<byte> context = Blob(reader, 8, ref blobBuffer);
                 if (ContextCodec.ValueCount(context) != contextLength)
                     throw Mismatch(clip.ClipId, $"{ContextCodec.ValueCount(context)} context values", model);
                 ContextCodec.Decode(context, batch.ContextRow(slot));
@@ -134,6 +134,24 @@ public sealed class CandidateRepository(CatalogDatabase database)
         return await command.ReadLongsAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Up to <paramref name="count"/> clip ids spread pseudo-randomly over the library, the same ones for the same
+    /// clips: ordered by a multiplicative hash of the id (Knuth's), so the sample is neither the oldest nor one video's
+    /// clips, and repeated searches are calibrated against the same background. SQLite keeps only the top
+    /// <paramref name="count"/> while it scans, so the cost is one pass over the clip ids.
+    /// </summary>
+    public Task<IReadOnlyList<long>> GetSampleClipIdsAsync(int count, CancellationToken cancellationToken) =>
+        database.GuardAsync(() => GetSampleClipIdsCoreAsync(count, cancellationToken));
+
+    private async Task<IReadOnlyList<long>> GetSampleClipIdsCoreAsync(int count, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = Command(connection,
+            "SELECT id FROM clips ORDER BY (id * 2654435761) % 4294967296, id LIMIT $count;", ("$count", count));
+        return await command.ReadLongsAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>The ids of every clip whose video passes <paramref name="filters"/>.</summary>
     public Task<IReadOnlySet<long>> GetAllowedClipIdsAsync(ClipFilter filters, CancellationToken cancellationToken) =>
         database.GuardAsync(() => GetAllowedClipIdsCoreAsync(filters, cancellationToken));
@@ -157,7 +175,8 @@ public sealed class CandidateRepository(CatalogDatabase database)
     }
 
     private static CandidateClip ReadClip(SqliteDataReader reader) => new(reader.GetInt64(0), reader.GetInt64(1),
-        reader.GetString(2), reader.GetDouble(3), reader.GetDouble(4), reader.GetDouble(5));
+        reader.GetString(2), reader.GetDouble(3), reader.GetDouble(4), reader.GetDouble(5),
+        DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6) / 1_000_000));
 
     /// <summary>Closes the gaps left by ids no longer stored (a stale vector index), keeping request order.</summary>
     private static void Compact(CandidateClip?[] clips, CandidateBatch batch)

@@ -32,6 +32,10 @@ public sealed class CatalogSearchSource(VideoCatalog catalog) : ISearchCatalog
         catalog.Candidates.GetClipIdsOfVideoAsync(videoId, cancellationToken);
 
     /// <inheritdoc />
+    public Task<IReadOnlyList<long>> GetSampleClipIdsAsync(int count, CancellationToken cancellationToken) =>
+        catalog.Candidates.GetSampleClipIdsAsync(count, cancellationToken);
+
+    /// <inheritdoc />
     public Task<IReadOnlySet<long>> GetAllowedClipIdsAsync(SearchFilters filters, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filters);

@@ -22,6 +22,10 @@ public interface ISearchCatalog
     /// <summary>The ids of every clip of one video, in time order (empty when there is no such video).</summary>
     Task<IReadOnlyList<long>> GetClipIdsOfVideoAsync(long videoId, CancellationToken cancellationToken);
 
+    /// <summary>Up to <paramref name="count"/> clip ids spread over the whole library, chosen deterministically (the same
+    /// clips give the same sample): the background that scores are calibrated against.</summary>
+    Task<IReadOnlyList<long>> GetSampleClipIdsAsync(int count, CancellationToken cancellationToken);
+
     /// <summary>The ids of every clip whose video passes <paramref name="filters"/>.</summary>
     Task<IReadOnlySet<long>> GetAllowedClipIdsAsync(SearchFilters filters, CancellationToken cancellationToken);
 }

@@ -6,4 +6,7 @@ namespace VideoSearch.Search.Contracts;
 /// <param name="Videos">The matching videos, best first, after offset and top.</param>
 /// <param name="TotalVideos">How many videos matched before paging.</param>
 /// <param name="Timings">Where the time went.</param>
-public sealed record SearchResponse(string Query, bool QueryTruncated, IReadOnlyList<VideoHit> Videos, int TotalVideos, SearchTimings Timings);
+/// <param name="Calibration">The library's score distribution for this query; null when the library is too small or uniform to tell.</param>
+/// <param name="BestMatch">The level of the best moment on this page; <see cref="MatchLevel.None"/> when there are no results.</param>
+public sealed record SearchResponse(string Query, bool QueryTruncated, IReadOnlyList<VideoHit> Videos, int TotalVideos,
+    SearchTimings Timings, ScoreCalibration? Calibration, MatchLevel BestMatch);

@@ -25,15 +25,26 @@ public sealed class ClipReranker(IInferenceSource model, ISearchCatalog catalog)
     }
 
     /// <summary>Scores an already fetched batch, best first (ties by clip id).</summary>
-    public async Task<IReadOnlyList<ScoredClip>> ScoreAsync(float[] textFeatures, CandidateBatch batch,
+    public Task<IReadOnlyList<ScoredClip>> ScoreAsync(float[] textFeatures, CandidateBatch batch,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
+        return ScoreAsync(textFeatures, batch.Clips, batch.Embeddings, batch.Contexts, cancellationToken);
+    }
+
+    /// <summary>
+    /// Scores clips whose embeddings (<c>[clips, P]</c>) and contexts (<c>[clips, patches, P]</c>) are already in
+    /// memory, best first (ties by clip id): the same call as for candidates, so the scores share their scale.
+    /// </summary>
+    public async Task<IReadOnlyList<ScoredClip>> ScoreAsync(float[] textFeatures, IReadOnlyList<CandidateClip> clips,
+        ReadOnlyMemory<float> embeddings, ReadOnlyMemory<float> contexts, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(clips);
         XClipInference inference = await model.GetInferenceAsync(cancellationToken).ConfigureAwait(false);
-        float[][] logits = await inference.ScoreAsync([textFeatures], batch.Embeddings, batch.Contexts, batch.Clips.Count,
+        float[][] logits = await inference.ScoreAsync([textFeatures], embeddings, contexts, clips.Count,
             cancellationToken).ConfigureAwait(false);
-        var scored = new ScoredClip[batch.Clips.Count];
-        for (int i = 0; i < scored.Length; i++) scored[i] = new ScoredClip(batch.Clips[i], logits[i][0]);
+        var scored = new ScoredClip[clips.Count];
+        for (int i = 0; i < scored.Length; i++) scored[i] = new ScoredClip(clips[i], logits[i][0]);
         return Sorted(scored);
     }
 

@@ -14,22 +14,38 @@ internal static class SearchResultsMapper
             response.TotalVideos,
             offset,
             top,
-            response.Videos.Select(v => ToResult(v, paths)).ToList(),
-            response.Timings);
+            response.Timings,
+            response.Calibration,
+            response.BestMatch,
+            response.Videos.Select(v => ToResult(v, paths)).ToList());
 
     private static VideoResult ToResult(VideoHit video, MediaFileResolver paths)
     {
-        var clips = video.Clips
-            .Select(c => new ClipResult(c.ClipId, c.StartSeconds, c.EndSeconds, c.Score, ApiUrls.Thumbnail(c.ClipId), ApiUrls.Similar(c.ClipId)))
-            .ToList();
+        var moments = video.Moments.Select(ToResult).ToList();
         return new VideoResult(
             video.VideoId,
             Path.GetFileName(video.Path),
             paths.DisplayPath(video.Path),
             video.DurationSeconds,
+            video.Modified,
             video.Score,
             ApiUrls.Stream(video.VideoId),
-            clips.Count > 0 ? clips[0].ThumbnailUrl : null,
-            clips);
+            ApiUrls.Playback(video.VideoId),
+            moments.Count > 0 ? moments[0].ThumbnailUrl : null,
+            moments);
     }
+
+    private static MomentResult ToResult(Moment moment) =>
+        new(
+            moment.StartSeconds,
+            moment.EndSeconds,
+            moment.PeakSeconds,
+            moment.Score,
+            moment.Relevance,
+            moment.Match,
+            moment.PeakClipId,
+            ApiUrls.Thumbnail(moment.PeakClipId),
+            ApiUrls.Similar(moment.PeakClipId),
+            moment.Clips.Select(c => new ClipResult(c.ClipId, c.StartSeconds, c.EndSeconds, c.Score,
+                ApiUrls.Thumbnail(c.ClipId), ApiUrls.Preview(c.ClipId), ApiUrls.Similar(c.ClipId))).ToList());
 }

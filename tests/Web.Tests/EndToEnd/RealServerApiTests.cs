@@ -22,7 +22,7 @@ public sealed class RealServerApiTests(ServedLibrary served)
     }
 
     [Fact]
-    public async Task Search_Query_ReturnsEveryIndexedVideoWithClipsBestFirst()
+    public async Task Search_Query_ReturnsEveryIndexedVideoWithMomentsBestFirst()
     {
         using var json = await served.Client.GetFromJsonAsync<JsonDocument>("/api/search?q=a%20test%20pattern&top=10");
         var videos = json!.RootElement.GetProperty("videos").EnumerateArray().ToList();
@@ -33,10 +33,12 @@ public sealed class RealServerApiTests(ServedLibrary served)
         Assert.Equal(scores.OrderByDescending(s => s), scores);
         foreach (var video in videos)
         {
-            var clips = video.GetProperty("clips").EnumerateArray().ToList();
-            Assert.NotEmpty(clips);
-            Assert.Equal(video.GetProperty("score").GetSingle(), clips[0].GetProperty("score").GetSingle());
+            var moments = video.GetProperty("moments").EnumerateArray().ToList();
+            Assert.NotEmpty(moments);
+            Assert.Equal(video.GetProperty("score").GetSingle(), moments[0].GetProperty("score").GetSingle());
+            var clips = moments.SelectMany(m => m.GetProperty("clips").EnumerateArray()).ToList();
             Assert.All(clips, c => Assert.True(c.GetProperty("endSeconds").GetDouble() > c.GetProperty("startSeconds").GetDouble()));
+            Assert.Contains(moments[0].GetProperty("match").GetString(), new[] { "strong", "good", "weak" });
         }
     }
 
@@ -68,11 +70,11 @@ public sealed class RealServerApiTests(ServedLibrary served)
     public async Task Similar_ToAnIndexedClip_ReturnsOtherClipsByCosine()
     {
         using var json = await served.Client.GetFromJsonAsync<JsonDocument>("/api/search?q=a%20clock&top=1");
-        var clip = json!.RootElement.GetProperty("videos")[0].GetProperty("clips")[0];
+        var clip = json!.RootElement.GetProperty("videos")[0].GetProperty("moments")[0].GetProperty("clips")[0];
 
         using var similar = await served.Client.GetFromJsonAsync<JsonDocument>(clip.GetProperty("similarUrl").GetString());
         var clips = similar!.RootElement.GetProperty("videos").EnumerateArray()
-            .SelectMany(v => v.GetProperty("clips").EnumerateArray()).ToList();
+            .SelectMany(v => v.GetProperty("moments").EnumerateArray()).SelectMany(m => m.GetProperty("clips").EnumerateArray()).ToList();
         Assert.NotEmpty(clips);
         Assert.DoesNotContain(clips, c => c.GetProperty("clipId").GetInt64() == clip.GetProperty("clipId").GetInt64());
         // Scores are cosines of normalised embeddings; a little float32 rounding above 1 is allowed.
@@ -136,7 +138,7 @@ public sealed class RealServerApiTests(ServedLibrary served)
         var urls = new List<string>
         {
             "/api/status", "/api/search?q=a%20test%20pattern&top=10", "/readyz", "/healthz", "/api/clips/987654/similar",
-            $"/api/videos/{video.GetProperty("videoId").GetInt64()}", video.GetProperty("clips")[0].GetProperty("similarUrl").GetString()!,
+            $"/api/videos/{video.GetProperty("videoId").GetInt64()}", video.GetProperty("moments")[0].GetProperty("similarUrl").GetString()!,
             "/api/search?q=", "/api/search?q=dog&folder=..", "/api/videos/987654", "/media/nope.mp4",
         };
         foreach (string url in urls)

@@ -2,7 +2,9 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using VideoSearch.Core.Thumbnails;
 using VideoSearch.Indexer.Progress;
+using VideoSearch.Core.Catalog;
 using VideoSearch.Search.Contracts;
+using VideoSearch.Search.Ranking;
 using VideoSearch.TestSupport;
 using VideoSearch.Web.Library;
 
@@ -42,6 +44,10 @@ internal sealed class SampleMedia : IDisposable
     public string Outside { get; }
 
     public string SecretFile => Path.Combine(Outside, "secret.mp4");
+
+    /// <summary>The background the hits are calibrated against: every level occurs among them (0.31 is strong,
+    /// 0.22 good, 0.15 and 0.05 weak).</summary>
+    public static ScoreCalibration Calibration { get; } = new(64, 0.10, 0.04);
 
     public List<VideoHit> Hits { get; } = [];
 
@@ -88,12 +94,15 @@ internal sealed class SampleMedia : IDisposable
     {
         var info = new FileInfo(path);
         Videos.Add(new VideoDetails(id, path, duration, width, height, info.Exists ? info.Length : 0, info.LastWriteTimeUtc, clips));
-        var hitClips = matches.Select(m =>
+        var scored = matches.Select(m =>
         {
             var span = clips.Single(c => c.ClipId == m.Clip);
-            return new ClipHit(span.ClipId, span.StartSeconds, span.EndSeconds, m.Score);
+            return new ScoredClip(new CandidateClip(span.ClipId, id, path, duration, span.StartSeconds, span.EndSeconds,
+                info.LastWriteTimeUtc), m.Score);
         }).ToList();
-        Hits.Add(new VideoHit(id, path, duration, hitClips[0].Score, hitClips));
+        // Moments made by the real rule, so the API is tested on what search returns.
+        var moments = MomentBuilder.Build(scored, Calibration.Mean, Calibration);
+        Hits.Add(new VideoHit(id, path, duration, info.LastWriteTimeUtc, moments[0].Score, moments));
         string frameSource = id == EscapingLinkVideo ? PathOf("scenes_2min_320x240.mp4") : path;
         foreach (var clip in clips.Where(c => matches.Any(m => m.Clip == c.ClipId)))
             Thumbnails[clip.ClipId] = s_thumbnails.GetOrAdd((Path.GetFileName(frameSource), clip.StartSeconds), _ => Thumbnail(frameSource, clip.StartSeconds));
