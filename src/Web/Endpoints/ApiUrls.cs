@@ -8,6 +8,9 @@ internal static class ApiUrls
     /// <summary>How the browser should play the video: the file itself, or a transcode (see <c>docs/web.md</c>).</summary>
     public static string Playback(long videoId) => $"/api/videos/{videoId}/playback";
 
+    /// <summary>The video transcoded for the browser (fragmented MP4); the page adds <c>?start=S</c>.</summary>
+    public static string Transcode(long videoId) => $"/api/videos/{videoId}/transcode";
+
     public static string Thumbnail(long clipId) => $"/api/clips/{clipId}/thumbnail";
 
     /// <summary>The clip's preview strip: a few of its frames side by side, for a scrub preview.</summary>

@@ -71,13 +71,7 @@ internal static class VideoEndpoints
         var video = await library.GetVideoAsync(videoId, cancellationToken);
         if (video is null) return VideoNotFound(videoId);
         string? file = paths.ResolveFile(video.Path);
-        if (file is null)
-        {
-            return TypedResults.Problem(
-                title: "Video file not available",
-                detail: $"The file of video {videoId} is missing or lies outside the media folders.",
-                statusCode: StatusCodes.Status404NotFound);
-        }
+        if (file is null) return FileNotAvailable(videoId);
         return ServeFile(request, file, VideoContentTypes.For(file) ?? "application/octet-stream");
     }
 
@@ -105,6 +99,13 @@ internal static class VideoEndpoints
         return TypedResults.PhysicalFile(file, contentType, lastModified: File.GetLastWriteTimeUtc(file), enableRangeProcessing: true);
     }
 
-    private static ProblemHttpResult VideoNotFound(long videoId) =>
+    internal static ProblemHttpResult VideoNotFound(long videoId) =>
         TypedResults.Problem(title: "Video not found", detail: $"No video has id {videoId}.", statusCode: StatusCodes.Status404NotFound);
+
+    /// <summary>The answer for a known video whose file is gone or now lies outside the media folders.</summary>
+    internal static ProblemHttpResult FileNotAvailable(long videoId) =>
+        TypedResults.Problem(
+            title: "Video file not available",
+            detail: $"The file of video {videoId} is missing or lies outside the media folders.",
+            statusCode: StatusCodes.Status404NotFound);
 }

@@ -32,7 +32,7 @@ public static class WebApplicationExtensions
     public static IEndpointRouteBuilder MapVideoSearchApi(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGroup("/api").WithTags("Search").MapSearchEndpoints().MapExampleEndpoints();
-        endpoints.MapGroup("/api").WithTags("Videos").MapVideoEndpoints().MapClipEndpoints();
+        endpoints.MapGroup("/api").WithTags("Videos").MapVideoEndpoints().MapPlaybackEndpoints().MapClipEndpoints();
         endpoints.MapGroup("/api").WithTags("Library").MapLibraryEndpoints();
         endpoints.MapGroup("/api").WithTags("Indexing").MapStatusEndpoints();
         endpoints.MapMediaEndpoint();

@@ -17,4 +17,10 @@ public sealed class WebServerOptions
 
     /// <summary>Requests one client address may make at once above the sustained rate.</summary>
     public int RateLimitBurst { get; set; } = 40;
+
+    /// <summary>
+    /// Transcodes (for videos a browser cannot play as they are) that may run at once; a request beyond it is answered
+    /// 503 with <c>Retry-After</c> at once, never queued. Each takes about two cores.
+    /// </summary>
+    public int MaxConcurrentTranscodes { get; set; } = 2;
 }

@@ -10,6 +10,9 @@ internal sealed class WebServerOptionsValidator : IValidateOptions<WebServerOpti
     /// <summary>Fewest non-blank characters an access token must hold: anything shorter is guessable.</summary>
     internal const int MinTokenLength = 16;
 
+    /// <summary>Most transcodes allowed at once: each takes about two cores, so more than this would starve any machine.</summary>
+    internal const int MaxTranscodes = 32;
+
     public ValidateOptionsResult Validate(string? name, WebServerOptions options)
     {
         var problems = FindProblems(options);
@@ -22,6 +25,9 @@ internal sealed class WebServerOptionsValidator : IValidateOptions<WebServerOpti
         var problems = new List<string>();
         if (options.RateLimitPerSecond < 0) problems.Add($"RateLimitPerSecond must not be negative (is {options.RateLimitPerSecond}).");
         if (options.RateLimitPerSecond > 0 && options.RateLimitBurst < 1) problems.Add($"RateLimitBurst must be at least 1 (is {options.RateLimitBurst}).");
+
+        if (options.MaxConcurrentTranscodes is < 1 or > MaxTranscodes)
+            problems.Add($"MaxConcurrentTranscodes must lie between 1 and {MaxTranscodes} (is {options.MaxConcurrentTranscodes}).");
 
         bool hasToken = !string.IsNullOrEmpty(options.AccessToken);
         if (hasToken)

@@ -1,7 +1,9 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.HttpLogging;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using VideoSearch.Core.Media;
 using VideoSearch.Web.Health;
 using VideoSearch.Web.Media;
 using VideoSearch.Web.Security;
@@ -47,6 +49,11 @@ public static class WebServiceCollectionExtensions
             return Task.CompletedTask;
         }));
         services.AddSingleton<MediaFileResolver>();
+        // Transcodes and their probes have their own services and slots, apart from search's.
+        services.TryAddSingleton(_ => new MediaProbe());
+        services.TryAddSingleton(_ => new Transcoder());
+        services.AddSingleton<ProbeCache>();
+        services.AddSingleton<TranscodeSlots>();
         return services;
     }
 }

@@ -31,7 +31,7 @@ public sealed class PageLibrary : IAsyncLifetime
 
     public string MediaFolder => Path.Combine(_root, "media");
 
-    public Uri Address => _server!.Address;
+    public Uri Address => _server!.Client.BaseAddress!;
 
     public HttpClient Client => _server!.Client;
 
@@ -60,7 +60,8 @@ public sealed class PageLibrary : IAsyncLifetime
             File.SetLastWriteTimeUtc(target, Noon("2021-03-01").AddDays(n));
         }
         // Thirteen small files with the tiny model; the bound is generous for a loaded CI machine.
-        _server = await ServeProcess.StartAsync(MediaFolder, Path.Combine(_root, "db"), TimeSpan.FromMinutes(5));
+        _server = ServeProcess.Start(MediaFolder, Path.Combine(_root, "db"));
+        await _server.WaitUntilIndexedAsync(TimeSpan.FromMinutes(5));
     }
 
     public async Task DisposeAsync()

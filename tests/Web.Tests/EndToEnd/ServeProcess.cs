@@ -9,58 +9,53 @@ using VideoSearch.TestSupport;
 namespace VideoSearch.Web.Tests.EndToEnd;
 
 /// <summary>
-/// The real <c>videosearch serve</c> on 127.0.0.1 (a free port) with the tiny model over one media folder, its
-/// catalog in a folder of its own; <see cref="StartAsync"/> returns once indexing has finished.
+/// The real <c>videosearch serve</c> process on 127.0.0.1 with the tiny model over a media folder, its output
+/// captured. Stopped as a service manager stops it, with SIGTERM (killed only if it has not ended 10 s later).
 /// </summary>
 internal sealed class ServeProcess : IAsyncDisposable
 {
+    private static readonly TimeSpan s_stopLimit = TimeSpan.FromSeconds(10);
     private readonly StringBuilder _log = new();
-    private readonly Process _process;
+    private readonly Process _server;
 
-    private ServeProcess(Process process, Uri address)
+    private ServeProcess(Process server, HttpClient client)
     {
-        _process = process;
-        Address = address;
-        Client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
+        _server = server;
+        Client = client;
     }
-
-    public Uri Address { get; }
 
     public HttpClient Client { get; }
 
+    public int Pid => _server.Id;
+
+    public bool HasExited => _server.HasExited;
+
     public string Log { get { lock (_log) return _log.ToString(); } }
 
-    /// <summary>Starts the server over <paramref name="mediaFolder"/> and waits up to <paramref name="indexingLimit"/> for indexing to finish.</summary>
-    public static async Task<ServeProcess> StartAsync(string mediaFolder, string databaseFolder, TimeSpan indexingLimit)
+    /// <summary>Starts <c>videosearch serve --db DATABASE --media MEDIA --model tiny --urls …</c> on a free port.</summary>
+    public static ServeProcess Start(string media, string database)
     {
         int port = FreePort();
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (string arg in new[] { Fixtures.CliAssembly(), "serve", "--db", databaseFolder, "--media", mediaFolder,
+        foreach (string arg in new[] { Fixtures.CliAssembly(), "serve", "--db", database, "--media", media,
                      "--model", Fixtures.Reference("xclip-tiny-clipvocab"), "--urls", $"http://127.0.0.1:{port}" })
             start.ArgumentList.Add(arg);
-        var serve = new ServeProcess(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}"));
-        serve._process.OutputDataReceived += (_, e) => { lock (serve._log) serve._log.AppendLine(e.Data); };
-        serve._process.ErrorDataReceived += (_, e) => { lock (serve._log) serve._log.AppendLine(e.Data); };
-        serve._process.BeginOutputReadLine();
-        serve._process.BeginErrorReadLine();
-        try
-        {
-            await serve.WaitForIndexingAsync(indexingLimit);
-            return serve;
-        }
-        catch
-        {
-            await serve.DisposeAsync();
-            throw;
-        }
+        var server = new ServeProcess(Process.Start(start)!,
+            new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) });
+        server._server.OutputDataReceived += (_, e) => server.Append(e.Data);
+        server._server.ErrorDataReceived += (_, e) => server.Append(e.Data);
+        server._server.BeginOutputReadLine();
+        server._server.BeginErrorReadLine();
+        return server;
     }
 
-    private async Task WaitForIndexingAsync(TimeSpan limit)
+    /// <summary>Waits until indexing has finished (state Watching or Completed); throws when the server ends first or <paramref name="limit"/> passes.</summary>
+    public async Task WaitUntilIndexedAsync(TimeSpan limit)
     {
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < limit)
         {
-            if (_process.HasExited) throw new InvalidOperationException($"serve exited with {_process.ExitCode}:\n{Log}");
+            if (_server.HasExited) throw new InvalidOperationException($"serve exited with {_server.ExitCode}:\n{Log}");
             try
             {
                 using var status = await Client.GetFromJsonAsync<JsonDocument>("/api/status");
@@ -73,18 +68,41 @@ internal sealed class ServeProcess : IAsyncDisposable
             }
             await Task.Delay(250);
         }
-        throw new TimeoutException($"serve did not finish indexing within {limit}:\n{Log}");
+        throw new TimeoutException($"serve did not finish indexing:\n{Log}");
+    }
+
+    /// <summary>Sends SIGTERM and waits for the end; true when the server ended within 10 s.</summary>
+    public async Task<bool> StopAsync()
+    {
+        if (_server.HasExited) return true;
+        Posix.Signal(_server.Id, Posix.SigTerm);
+        using var limit = new CancellationTokenSource(s_stopLimit);
+        try
+        {
+            await _server.WaitForExitAsync(limit.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
     }
 
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
-        if (!_process.HasExited)
+        if (!await StopAsync())
         {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
+            // A server that ignores SIGTERM fails its own tests; here it must not outlive them.
+            _server.Kill(entireProcessTree: true);
+            await _server.WaitForExitAsync();
         }
-        _process.Dispose();
+        _server.Dispose();
+    }
+
+    private void Append(string? line)
+    {
+        lock (_log) _log.AppendLine(line);
     }
 
     private static int FreePort()

@@ -23,8 +23,9 @@ public sealed class ServedLibrary : IAsyncLifetime
         Directory.CreateDirectory(MediaFolder);
         foreach (string name in GoodFiles.Append(BadFile))
             File.Copy(Path.Combine(Fixtures.Media, name), Path.Combine(MediaFolder, name));
+        _server = ServeProcess.Start(MediaFolder, Path.Combine(_root, "db"));
         // Indexing five small files with the tiny model takes seconds; the bound is generous for a loaded CI machine.
-        _server = await ServeProcess.StartAsync(MediaFolder, Path.Combine(_root, "db"), TimeSpan.FromMinutes(3));
+        await _server.WaitUntilIndexedAsync(TimeSpan.FromMinutes(3));
     }
 
     public async Task DisposeAsync()

@@ -33,6 +33,17 @@ public sealed class WebServerOptionsValidatorTests
         Assert.Contains(":508", problem);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    [InlineData(33)]
+    public void FindProblems_MaxConcurrentTranscodesOutOfRange_NamesTheSetting(int transcodes)
+    {
+        var problems = WebServerOptionsValidator.FindProblems(new WebServerOptions { MaxConcurrentTranscodes = transcodes });
+
+        Assert.Contains("MaxConcurrentTranscodes", Assert.Single(problems));
+    }
+
     [Fact]
     public void FindProblems_NonLoopbackWithToken_IsValid()
     {

@@ -20,7 +20,7 @@ internal sealed class SampleMedia : IDisposable
     /// <summary>Frames already decoded, by source file name and time: every sample folder holds the same files.</summary>
     private static readonly ConcurrentDictionary<(string File, double Seconds), byte[]> s_thumbnails = new();
 
-    public const long ScenesVideo = 1, SmallVideo = 2, UnicodeVideo = 3, EscapingLinkVideo = 4, OutsideVideo = 5;
+    public const long ScenesVideo = 1, SmallVideo = 2, UnicodeVideo = 3, EscapingLinkVideo = 4, OutsideVideo = 5, TranscodedVideo = 6;
     public const string SecretText = "SECRET-OUTSIDE-THE-MEDIA-ROOT";
 
     /// <summary>The ball scene of the two-minute fixture starts at 20 s; the best clip starts 5 s into it.</summary>
@@ -71,6 +71,8 @@ internal sealed class SampleMedia : IDisposable
         string scenes = Copy("scenes_2min_320x240.mp4", "scenes_2min_320x240.mp4");
         string small = Copy("mp4_h264_aac_320x240.mp4", "mp4_h264_aac_320x240.mp4");
         string unicode = Copy("café vidéo – l'été 動画.mp4", Path.Combine("holiday", "café vidéo – l'été 動画.mp4"));
+        // A file browsers cannot play (Motion JPEG in AVI): the playback tests' transcode. Indexed, but no search hit.
+        string avi = Copy("avi_mjpeg_pcm_320x240.avi", "avi_mjpeg_pcm_320x240.avi");
         File.WriteAllText(SecretFile, SecretText);
         File.WriteAllText(PathOf("notes.txt"), "not a video");
         File.CreateSymbolicLink(PathOf("escape.mp4"), SecretFile);
@@ -84,6 +86,7 @@ internal sealed class SampleMedia : IDisposable
         Add(SmallVideo, small, 6, 320, 240, [new(201, 0, 3), new(202, 3, 6)], [(202, 0.22f), (201, 0.18f)]);
         Add(UnicodeVideo, unicode, 3, 320, 240, [new(301, 0, 3)], [(301, 0.15f)]);
         Add(EscapingLinkVideo, PathOf("escape.mp4"), 6, 320, 240, [new(401, 0, 6)], [(401, 0.05f)]);
+        Videos.Add(new VideoDetails(TranscodedVideo, avi, 4, 320, 240, new FileInfo(avi).Length, File.GetLastWriteTimeUtc(avi), [new(601, 0, 4)]));
         Videos.Add(new VideoDetails(OutsideVideo, SecretFile, 6, 320, 240, SecretText.Length, DateTimeOffset.UtcNow, [new(501, 0, 6)]));
 
         Status = new IndexingStatus(IndexingState.Indexing, 10, 4, 1, 17, 3.5, 12.0, TimeSpan.FromSeconds(42),

@@ -1,7 +1,7 @@
-namespace VideoSearch.Cli.Tests.Support;
+namespace VideoSearch.TestSupport;
 
 /// <summary>Reads <c>/proc</c> to find processes a stopped command may have left behind (ffmpeg, ffprobe).</summary>
-internal static class ProcessTable
+public static class ProcessTable
 {
     /// <summary>
     /// Every live process whose command line mentions <paramref name="marker"/> (a test's unique temporary folder),

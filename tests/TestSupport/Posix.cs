@@ -1,10 +1,10 @@
 using System.ComponentModel;
 using System.Runtime.InteropServices;
 
-namespace VideoSearch.Cli.Tests.Support;
+namespace VideoSearch.TestSupport;
 
 /// <summary>Sends real signals to a process, as systemd, a container runtime or <c>kill</c> would.</summary>
-internal static partial class Posix
+public static partial class Posix
 {
     // Linux signal numbers (they differ on other systems; these tests run the Linux build).
     public const int SigInt = 2;
