@@ -86,6 +86,16 @@ internal static class CatalogMigrations
         """
         ALTER TABLE videos ADD COLUMN model_precision TEXT NOT NULL DEFAULT 'fp32' CHECK (model_precision IN ('fp32', 'bf16'));
         """,
+
+        // Version 3. Each clip's preview strip (a few of its frames side by side, see PreviewStripEncoder), in its
+        // own table like the thumbnails so the embedding scan never reads it. Optional: clips indexed before
+        // version 3 have none, and the web page falls back to their thumbnail.
+        """
+        CREATE TABLE clip_previews (
+            clip_id INTEGER PRIMARY KEY REFERENCES clips(id) ON DELETE CASCADE,
+            jpeg BLOB NOT NULL
+        );
+        """,
     ];
 
     public static int LatestVersion => Scripts.Count;

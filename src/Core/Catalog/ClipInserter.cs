@@ -2,12 +2,13 @@ using Microsoft.Data.Sqlite;
 
 namespace VideoSearch.Core.Catalog;
 
-/// <summary>Inserts one video's clips (row, context, thumbnail) with three commands prepared once and reused per clip.</summary>
+/// <summary>Inserts one video's clips (row, context, thumbnail, preview strip) with commands prepared once and reused per clip.</summary>
 internal sealed class ClipInserter : IDisposable
 {
     private readonly SqliteCommand _clip;
     private readonly SqliteCommand _context;
     private readonly SqliteCommand _thumbnail;
+    private readonly SqliteCommand _preview;
 
     public ClipInserter(SqliteConnection connection, SqliteTransaction transaction, VideoId videoId)
     {
@@ -20,6 +21,9 @@ internal sealed class ClipInserter : IDisposable
                 transaction)
             .With("$id", 0L).With("$context", Array.Empty<byte>());
         _thumbnail = CatalogCommand.Create(connection, "INSERT INTO clip_thumbnails(clip_id, jpeg) VALUES ($id, $jpeg);",
+                transaction)
+            .With("$id", 0L).With("$jpeg", Array.Empty<byte>());
+        _preview = CatalogCommand.Create(connection, "INSERT INTO clip_previews(clip_id, jpeg) VALUES ($id, $jpeg);",
                 transaction)
             .With("$id", 0L).With("$jpeg", Array.Empty<byte>());
     }
@@ -40,6 +44,13 @@ internal sealed class ClipInserter : IDisposable
         _thumbnail.Parameters["$id"].Value = id;
         _thumbnail.Parameters["$jpeg"].Value = clip.ThumbnailJpeg;
         await _thumbnail.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+
+        if (clip.PreviewJpeg is not null)
+        {
+            _preview.Parameters["$id"].Value = id;
+            _preview.Parameters["$jpeg"].Value = clip.PreviewJpeg;
+            await _preview.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
         return id;
     }
 
@@ -48,5 +59,6 @@ internal sealed class ClipInserter : IDisposable
         _clip.Dispose();
         _context.Dispose();
         _thumbnail.Dispose();
+        _preview.Dispose();
     }
 }

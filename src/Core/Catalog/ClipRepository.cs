@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 
 namespace VideoSearch.Core.Catalog;
 
-/// <summary>Clip reads for search: the embedding stream that rebuilds the vector index, contexts for re-ranking, thumbnails.</summary>
+/// <summary>Clip reads for search: the embedding stream that rebuilds the vector index, contexts for re-ranking, thumbnails and preview strips.</summary>
 public sealed class ClipRepository(CatalogDatabase database)
 {
     /// <summary>
@@ -70,12 +70,35 @@ public sealed class ClipRepository(CatalogDatabase database)
     }
 
     /// <summary>The clip's JPEG thumbnail, or null when there is no such clip.</summary>
-    public async Task<byte[]?> GetThumbnailAsync(long clipId, CancellationToken cancellationToken = default)
+    public Task<byte[]?> GetThumbnailAsync(long clipId, CancellationToken cancellationToken = default) =>
+        GetJpegAsync("SELECT jpeg FROM clip_thumbnails WHERE clip_id = $id;", clipId, cancellationToken);
+
+    /// <summary>
+    /// The clip's preview strip (JPEG), or null when there is no such clip or it has none (indexed before catalog
+    /// version 3 stored them).
+    /// </summary>
+    public Task<byte[]?> GetPreviewAsync(long clipId, CancellationToken cancellationToken = default) =>
+        GetJpegAsync("SELECT jpeg FROM clip_previews WHERE clip_id = $id;", clipId, cancellationToken);
+
+    /// <summary>
+    /// Clip ids that have a preview strip but no clip row. The schema's cascade never leaves one, but a file edited
+    /// with foreign keys off (the sqlite3 shell's default) can.
+    /// </summary>
+    public async Task<IReadOnlyList<long>> ListPreviewsWithoutClipAsync(CancellationToken cancellationToken = default)
     {
         return await database.RunAsync(async connection =>
         {
-            using var command = CatalogCommand.Create(connection, "SELECT jpeg FROM clip_thumbnails WHERE clip_id = $id;")
-                .With("$id", clipId);
+            using var command = CatalogCommand.Create(connection,
+                "SELECT p.clip_id FROM clip_previews p WHERE NOT EXISTS (SELECT 1 FROM clips c WHERE c.id = p.clip_id) ORDER BY p.clip_id;");
+            return (IReadOnlyList<long>)await command.ReadLongsAsync(cancellationToken).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<byte[]?> GetJpegAsync(string sql, long clipId, CancellationToken cancellationToken)
+    {
+        return await database.RunAsync(async connection =>
+        {
+            using var command = CatalogCommand.Create(connection, sql).With("$id", clipId);
             return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as byte[];
         }, cancellationToken).ConfigureAwait(false);
     }

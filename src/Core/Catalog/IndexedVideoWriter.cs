@@ -4,7 +4,7 @@ using VideoSearch.Core.Model;
 namespace VideoSearch.Core.Catalog;
 
 /// <summary>
-/// Stores a video's indexing result: its clips, embeddings, contexts and thumbnails replace the old ones and the
+/// Stores a video's indexing result: its clips, embeddings, contexts, thumbnails and preview strips replace the old ones and the
 /// video becomes 'indexed', all in ONE transaction, so a crash at any moment leaves the whole video or none of it.
 /// </summary>
 public sealed class IndexedVideoWriter(CatalogDatabase database)
@@ -15,7 +15,7 @@ public sealed class IndexedVideoWriter(CatalogDatabase database)
     /// </summary>
     /// <exception cref="CatalogException">
     /// No such video, no model state set, or a clip does not fit the model (wrong dimensions, non-finite values,
-    /// bad time range, duplicate index, thumbnail not a JPEG). Nothing is changed then.
+    /// bad time range, duplicate index, thumbnail or preview not a JPEG). Nothing is changed then.
     /// </exception>
     public Task<CompletedVideo> CompleteVideoAsync(VideoId videoId, VideoMetadata metadata, IReadOnlyList<NewClip> clips,
         CancellationToken cancellationToken = default) =>

@@ -10,6 +10,7 @@ namespace VideoSearch.Core.Catalog;
 /// <param name="Embedding">The video embedding, <c>ModelState.EmbeddingDim</c> floats, stored exactly (float32).</param>
 /// <param name="Context">The prompt generator's visual input, row-major <c>[patches, dim]</c> as in <see cref="ModelState"/>.</param>
 /// <param name="ThumbnailJpeg">A small JPEG of the clip's middle frame.</param>
+/// <param name="PreviewJpeg">The clip's preview strip (a JPEG of a few of its frames side by side), or null for none.</param>
 public sealed record NewClip(
     int ClipIndex,
     double StartSeconds,
@@ -17,4 +18,5 @@ public sealed record NewClip(
     double[] FrameTimes,
     float[] Embedding,
     float[] Context,
-    byte[] ThumbnailJpeg);
+    byte[] ThumbnailJpeg,
+    byte[]? PreviewJpeg = null);

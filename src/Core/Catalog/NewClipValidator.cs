@@ -19,6 +19,8 @@ internal sealed class NewClipValidator(string databasePath, ModelState model, st
             Fail(clip, $"context has {clip.Context.Length} values, expected {model.ContextPatches} x {model.ContextDim}");
         if (!IsJpeg(clip.ThumbnailJpeg))
             Fail(clip, "thumbnail is not a JPEG image");
+        if (clip.PreviewJpeg is not null && !IsJpeg(clip.PreviewJpeg))
+            Fail(clip, "preview strip is not a JPEG image");
     }
 
     // A JPEG file starts with the SOI marker FF D8 followed by another marker (FF).

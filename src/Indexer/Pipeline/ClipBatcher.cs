@@ -47,7 +47,7 @@ internal sealed class ClipBatcher(ClipEncoder encoder, int batchSize, StageTimin
         {
             ClipPixels clip = batch[i];
             await output.WriteAsync(new ClipEmbedded(clip.Video, clip.Clip, embeddings[i].Embedding, embeddings[i].Context,
-                clip.Thumbnail), cancellationToken).ConfigureAwait(false);
+                clip.Thumbnail, clip.Preview), cancellationToken).ConfigureAwait(false);
         }
         batch.Clear();
     }

@@ -11,7 +11,8 @@ namespace VideoSearch.Indexer.Pipeline;
 /// <summary>
 /// Stages A and B for one video: check the path stays in its root, probe, plan clips, then decode the plan's frames
 /// (<see cref="FrameExtractor.ExtractClipsAsync"/>: one ffmpeg pass for a dense plan, read ahead of this worker), and
-/// per clip preprocess them (each shared picture once) and make the thumbnail from a frame already decoded. A media error fails the whole video (no
+/// per clip preprocess them (each shared picture once) and make the thumbnail and the preview strip from frames already
+/// decoded (nothing is decoded twice). A media error fails the whole video (no
 /// partial videos are stored); anything else unexpected also fails only that video, with its message. The failure
 /// kind says whether the file or the machine was at fault (<see cref="FailureKinds.RetryTriggerOf"/>).
 /// </summary>
@@ -25,6 +26,7 @@ internal sealed class ClipSource(MediaProbe probe, FrameExtractor extractor, Cli
     private const int ReadAheadClips = 2;
 
     private readonly JpegThumbnailEncoder _thumbnails = new();
+    private readonly PreviewStripEncoder _previews = new();
     private readonly ConcurrentDictionary<string, MediaPathGuard> _guards = new(StringComparer.Ordinal);
 
     /// <summary>Writes the video's start, its clips and possibly a failure to <paramref name="output"/>.</summary>
@@ -79,6 +81,9 @@ internal sealed class ClipSource(MediaProbe probe, FrameExtractor extractor, Cli
         RgbFrame middle = clip.Frames[clip.Frames.Count / 2];
         byte[] thumbnail = _thumbnails.Encode(middle.Width, middle.Height, middle.Pixels);
         timings.AddThumbnail(start);
-        return new ClipPixels(video, clip.Clip, pixels, thumbnail);
+        start = Stopwatch.GetTimestamp();
+        byte[] preview = _previews.Encode(clip.Frames);
+        timings.AddPreview(start);
+        return new ClipPixels(video, clip.Clip, pixels, thumbnail, preview);
     }
 }

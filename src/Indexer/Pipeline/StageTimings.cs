@@ -6,7 +6,7 @@ namespace VideoSearch.Indexer.Pipeline;
 /// can add up to more than the wall-clock time).</summary>
 public sealed class StageTimings
 {
-    private long _probe, _extract, _preprocess, _thumbnail, _embed, _write;
+    private long _probe, _extract, _preprocess, _thumbnail, _preview, _embed, _write;
 
     /// <summary>ffprobe and clip planning.</summary>
     public TimeSpan Probe => Ticks(ref _probe);
@@ -20,6 +20,9 @@ public sealed class StageTimings
     /// <summary>JPEG thumbnails.</summary>
     public TimeSpan Thumbnail => Ticks(ref _thumbnail);
 
+    /// <summary>JPEG preview strips.</summary>
+    public TimeSpan Preview => Ticks(ref _preview);
+
     /// <summary>Model forward passes.</summary>
     public TimeSpan Embed => Ticks(ref _embed);
 
@@ -30,6 +33,7 @@ public sealed class StageTimings
     internal void AddExtract(long startTimestamp) => Add(ref _extract, startTimestamp);
     internal void AddPreprocess(long startTimestamp) => Add(ref _preprocess, startTimestamp);
     internal void AddThumbnail(long startTimestamp) => Add(ref _thumbnail, startTimestamp);
+    internal void AddPreview(long startTimestamp) => Add(ref _preview, startTimestamp);
     internal void AddEmbed(long startTimestamp) => Add(ref _embed, startTimestamp);
     internal void AddWrite(long startTimestamp) => Add(ref _write, startTimestamp);
 

@@ -7,7 +7,8 @@ namespace VideoSearch.Indexer.Verification;
 /// <summary>
 /// Checks that a library's catalog, vectors, index file and thumbnails agree: every indexed video has clips; every
 /// clip has a finite, unit-length embedding of the model's dimension, a context of the model's shape and a JPEG
-/// thumbnail; no clip index repeats within a video; the index file loads (its checksum holds), holds exactly the
+/// thumbnail; a clip's preview strip, where it has one (libraries indexed before they existed have none), is a JPEG,
+/// and no preview strip outlives its clip; no clip index repeats within a video; the index file loads (its checksum holds), holds exactly the
 /// catalog's clip ids, and stores each clip's own embedding (compared value by value). Reads only; never repairs.
 /// </summary>
 public static class LibraryVerifier
@@ -54,6 +55,9 @@ public static class LibraryVerifier
 
         var clipsPerVideo = await CheckClipRowsAsync(catalog, model, videos, embeddings.Keys.Order().ToList(), problems, cancellationToken)
             .ConfigureAwait(false);
+        IReadOnlyList<long> orphanPreviews = await catalog.Clips.ListPreviewsWithoutClipAsync(cancellationToken).ConfigureAwait(false);
+        if (orphanPreviews.Count > 0)
+            problems.Add($"{orphanPreviews.Count} preview strips belong to no clip (clip ids {string.Join(", ", orphanPreviews.Take(5))}).");
         int indexed = 0;
         foreach (VideoFileState video in videos.Values.Where(v => v.Status == VideoStatus.Indexed))
         {
@@ -109,6 +113,9 @@ public static class LibraryVerifier
                     problems.Add($"Clip {clip.ClipId}: context holds a non-finite value.");
                 byte[]? jpeg = await catalog.Clips.GetThumbnailAsync(clip.ClipId, cancellationToken).ConfigureAwait(false);
                 if (!IsJpeg(jpeg)) problems.Add($"Clip {clip.ClipId} of {clip.VideoPath}: thumbnail is missing or not a JPEG.");
+                // A clip without a preview strip is from before they existed; the page falls back to the thumbnail.
+                byte[]? preview = await catalog.Clips.GetPreviewAsync(clip.ClipId, cancellationToken).ConfigureAwait(false);
+                if (preview is not null && !IsJpeg(preview)) problems.Add($"Clip {clip.ClipId} of {clip.VideoPath}: preview strip is not a JPEG.");
             }
         }
         return perVideo;

@@ -42,4 +42,8 @@ public sealed class CatalogMediaLibrary(VideoCatalog catalog, IReadOnlyList<stri
     /// <inheritdoc />
     public Task<byte[]?> GetThumbnailAsync(long clipId, CancellationToken cancellationToken) =>
         catalog.Clips.GetThumbnailAsync(clipId, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<byte[]?> GetPreviewAsync(long clipId, CancellationToken cancellationToken) =>
+        catalog.Clips.GetPreviewAsync(clipId, cancellationToken);
 }

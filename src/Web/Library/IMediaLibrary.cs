@@ -3,7 +3,7 @@ using VideoSearch.Search.Contracts;
 
 namespace VideoSearch.Web.Library;
 
-/// <summary>What the web layer needs from the catalog: a video's details, the library listing, a clip's thumbnail and the media folders.</summary>
+/// <summary>What the web layer needs from the catalog: a video's details, the library listing, a clip's thumbnail and preview strip, and the media folders.</summary>
 public interface IMediaLibrary
 {
     /// <summary>The configured media folders; only files inside them are ever served.</summary>
@@ -23,4 +23,10 @@ public interface IMediaLibrary
 
     /// <summary>A clip's thumbnail as JPEG bytes, or null when no clip has this id.</summary>
     Task<byte[]?> GetThumbnailAsync(long clipId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A clip's preview strip (4 of its frames side by side) as JPEG bytes, or null when no clip has this id or the
+    /// clip has none (libraries indexed before preview strips existed).
+    /// </summary>
+    Task<byte[]?> GetPreviewAsync(long clipId, CancellationToken cancellationToken);
 }

@@ -17,7 +17,7 @@ public class CatalogDatabaseTests
         Assert.Equal(1L, Scalar(connection, "PRAGMA foreign_keys;"));
         Assert.Equal((long)CatalogMigrations.LatestVersion, Scalar(connection, "PRAGMA user_version;"));
         Assert.Equal((long)CatalogMigrations.ApplicationId, Scalar(connection, "PRAGMA application_id;"));
-        foreach (string table in new[] { "library_roots", "videos", "clips", "clip_contexts", "clip_thumbnails", "model_state" })
+        foreach (string table in new[] { "library_roots", "videos", "clips", "clip_contexts", "clip_thumbnails", "clip_previews", "model_state" })
             Assert.Equal(1L, Scalar(connection, $"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '{table}';"));
     }
 

@@ -114,6 +114,36 @@ public sealed class VideoApiTests(WebServerFixture fixture)
     }
 
     [Fact]
+    public async Task Preview_Known_ReturnsJpegWithETag304AndTheThumbnailsCaching()
+    {
+        using var response = await Client.GetAsync("/api/clips/103/preview");
+        using var thumbnail = await Client.GetAsync("/api/clips/103/thumbnail");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("image/jpeg", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(fixture.Media.Previews[103], await response.Content.ReadAsByteArrayAsync());
+        Assert.Equal(thumbnail.Headers.CacheControl, response.Headers.CacheControl);
+        Assert.NotNull(response.Headers.ETag);
+        Assert.NotEqual(thumbnail.Headers.ETag, response.Headers.ETag);
+
+        using var again = new HttpRequestMessage(HttpMethod.Get, "/api/clips/103/preview");
+        again.Headers.IfNoneMatch.Add(response.Headers.ETag!);
+        using var notModified = await Client.SendAsync(again);
+        Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+        Assert.Empty(await notModified.Content.ReadAsByteArrayAsync());
+    }
+
+    [Theory]
+    [InlineData(104)] // a clip with a thumbnail but no strip, as in a library indexed before strips existed
+    [InlineData(31337)] // no such clip
+    public async Task Preview_None_Returns404Problem(long clipId)
+    {
+        using var response = await Client.GetAsync($"/api/clips/{clipId}/preview");
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task Status_Indexing_ReturnsCountsRateCurrentFileAndErrors()
     {
         using var response = await Client.GetAsync("/api/status");

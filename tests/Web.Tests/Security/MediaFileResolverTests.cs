@@ -160,5 +160,7 @@ public sealed class MediaFileResolverTests : IDisposable
         public Task<IReadOnlyList<string>> ListVideoPathsAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<string>>([]);
 
         public Task<byte[]?> GetThumbnailAsync(long clipId, CancellationToken cancellationToken) => Task.FromResult<byte[]?>(null);
+
+        public Task<byte[]?> GetPreviewAsync(long clipId, CancellationToken cancellationToken) => Task.FromResult<byte[]?>(null);
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using VideoSearch.Core.Media;
 using VideoSearch.Core.Thumbnails;
 using VideoSearch.Indexer.Progress;
 using VideoSearch.Core.Catalog;
@@ -13,12 +14,16 @@ namespace VideoSearch.Web.Tests.Support;
 /// <summary>
 /// A temporary media folder built from the committed fixtures, plus the traps a server must not fall into: a link
 /// to a file outside, a link to a folder outside, a non-video file. Also the catalog's view of it (videos, clips,
-/// thumbnails made from real frames) and an indexing status with a failed file.
+/// thumbnails made from real frames, one preview strip) and an indexing status with a failed file.
 /// </summary>
 internal sealed class SampleMedia : IDisposable
 {
     /// <summary>Frames already decoded, by source file name and time: every sample folder holds the same files.</summary>
     private static readonly ConcurrentDictionary<(string File, double Seconds), byte[]> s_thumbnails = new();
+
+    /// <summary>The best clip's preview strip, from four frames of its 10 s span as the indexer picks them.</summary>
+    private static readonly Lazy<byte[]> s_previews = new(() => new PreviewStripEncoder().Encode(
+        Enumerable.Range(0, 8).Select(i => Frame(Path.Combine(Fixtures.Media, "scenes_2min_320x240.mp4"), BestClipStart + (i + 0.5) * 10 / 8)).ToList()));
 
     public const long ScenesVideo = 1, SmallVideo = 2, UnicodeVideo = 3, EscapingLinkVideo = 4, OutsideVideo = 5, TranscodedVideo = 6;
     public const string SecretText = "SECRET-OUTSIDE-THE-MEDIA-ROOT";
@@ -55,6 +60,9 @@ internal sealed class SampleMedia : IDisposable
 
     public Dictionary<long, byte[]> Thumbnails { get; } = [];
 
+    /// <summary>Preview strips: only the best clip has one, so the others answer 404 as clips of an older library do.</summary>
+    public Dictionary<long, byte[]> Previews { get; } = [];
+
     public IndexingStatus Status { get; private set; } = null!;
 
     public static SampleMedia Create()
@@ -83,6 +91,7 @@ internal sealed class SampleMedia : IDisposable
         var sceneClips = Enumerable.Range(0, 12).Select(i => new ClipSpan(101 + i, i * 10.0, i * 10.0 + 10)).ToList();
         sceneClips[2] = new ClipSpan(103, BestClipStart, BestClipStart + 10);
         Add(ScenesVideo, scenes, 120, 320, 240, sceneClips, [(103, 0.31f), (104, 0.27f), (105, 0.12f)]);
+        Previews[103] = s_previews.Value;
         Add(SmallVideo, small, 6, 320, 240, [new(201, 0, 3), new(202, 3, 6)], [(202, 0.22f), (201, 0.18f)]);
         Add(UnicodeVideo, unicode, 3, 320, 240, [new(301, 0, 3)], [(301, 0.15f)]);
         Add(EscapingLinkVideo, PathOf("escape.mp4"), 6, 320, 240, [new(401, 0, 6)], [(401, 0.05f)]);
@@ -121,6 +130,13 @@ internal sealed class SampleMedia : IDisposable
     /// <summary>A JPEG of the frame at <paramref name="seconds"/>, decoded by ffmpeg and encoded like the indexer does.</summary>
     private static byte[] Thumbnail(string video, double seconds)
     {
+        RgbFrame frame = Frame(video, seconds);
+        return new JpegThumbnailEncoder().Encode(frame.Width, frame.Height, frame.Pixels);
+    }
+
+    /// <summary>The 320x240 frame at <paramref name="seconds"/>, decoded by ffmpeg.</summary>
+    private static RgbFrame Frame(string video, double seconds)
+    {
         const int width = 320, height = 240;
         var start = new ProcessStartInfo("ffmpeg")
         {
@@ -139,7 +155,7 @@ internal sealed class SampleMedia : IDisposable
         if (!process.WaitForExit(30_000)) throw new TimeoutException($"ffmpeg took too long on {video}");
         if (process.ExitCode != 0 || rgb.Length != width * height * 3)
             throw new InvalidOperationException($"ffmpeg could not decode a frame of {video} at {seconds} s: {stderr.Result}");
-        return new JpegThumbnailEncoder().Encode(width, height, rgb.ToArray());
+        return new RgbFrame(width, height, rgb.ToArray(), seconds);
     }
 
     public void Dispose()

@@ -35,7 +35,7 @@ internal sealed class TestWebServer : IAsyncDisposable
     {
         var search = new FakeSearchService(media.Hits);
         var progress = new FakeIndexingProgress(media.Status);
-        var library = new FakeMediaLibrary([media.Root], media.Videos, media.Thumbnails);
+        var library = new FakeMediaLibrary([media.Root], media.Videos, media.Thumbnails, media.Previews);
         var app = VideoSearchWebApplication.Build(
             args ?? [],
             builder =>
