@@ -6,7 +6,7 @@ import { exampleProblem, wireExampleInput } from './example.js';
 import { plural, range } from './format.js';
 import { loadFolders, onFiltersChange, showFilters } from './filters.js';
 import { wireKeyboard } from './keyboard.js';
-import { closePlayer, isPlayerOpen, playVideo, wireOwnPlayer } from './player-bridge.js';
+import { closePlayer, isPlayerOpen, playVideo } from './player-bridge.js';
 import { pollStatus } from './status.js';
 import { activeFilterCount, FILTER_KEYS, filterParams, readState, toSearch } from './url-state.js';
 
@@ -197,7 +197,6 @@ $('home-link').addEventListener('click', (e) => {
 window.addEventListener('popstate', () => run(stateFromLocation()));
 wireExampleInput(searchByExample);
 wireKeyboard({ query: els.query, isPlayerOpen, closePlayer });
-wireOwnPlayer((text) => showMessage(text, true));
 
 loadFolders().catch(() => { /* the status panel explains a server that cannot be reached */ });
 pollStatus();
