@@ -158,36 +158,7 @@ public sealed class CandidateRepository(CatalogDatabase database)
 
     private async Task<IReadOnlySet<long>> GetAllowedClipIdsCoreAsync(ClipFilter filters, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(filters);
-        var conditions = new List<string>();
-        var parameters = new List<(string, object)>();
-        if (filters.Folder is { Length: > 0 } folder)
-        {
-            // A prefix comparison on whole path segments: "/a/b" admits "/a/b/x.mp4" but not "/a/bc/x.mp4".
-            string prefix = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)) + Path.DirectorySeparatorChar;
-            conditions.Add("substr(v.path, 1, length($prefix)) = $prefix");
-            parameters.Add(("$prefix", prefix));
-        }
-        if (filters.MinDurationSeconds is { } min)
-        {
-            conditions.Add("v.duration_s >= $min");
-            parameters.Add(("$min", min));
-        }
-        if (filters.MaxDurationSeconds is { } max)
-        {
-            conditions.Add("v.duration_s <= $max");
-            parameters.Add(("$max", max));
-        }
-        if (filters.ModifiedAfter is { } after)
-        {
-            conditions.Add("v.mtime_ns >= $after");
-            parameters.Add(("$after", FileIdentity.ToUnixNs(after.UtcDateTime)));
-        }
-        if (filters.ModifiedBefore is { } before)
-        {
-            conditions.Add("v.mtime_ns < $before");
-            parameters.Add(("$before", FileIdentity.ToUnixNs(before.UtcDateTime)));
-        }
+        var (conditions, parameters) = ClipFilterSql.Build(filters);
         string where = conditions.Count == 0 ? "" : " WHERE " + string.Join(" AND ", conditions);
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         using var command = Command(connection, $"SELECT c.id FROM clips c JOIN videos v ON v.id = c.video_id{where};",

@@ -17,6 +17,7 @@ public sealed class VideoCatalog : IDisposable
         Candidates = new CandidateRepository(database);
         Model = new ModelStateRepository(database);
         Stats = new LibraryStatsQuery(database);
+        Library = new LibraryQuery(database);
     }
 
     /// <summary>The opened database file.</summary>
@@ -42,6 +43,9 @@ public sealed class VideoCatalog : IDisposable
 
     /// <summary>Library counts.</summary>
     public LibraryStatsQuery Stats { get; }
+
+    /// <summary>Browsing the indexed library: the paged listing and the indexed paths.</summary>
+    public LibraryQuery Library { get; }
 
     /// <summary>Opens the catalog in <paramref name="directory"/> (see <see cref="CatalogDatabase.OpenAsync"/>).</summary>
     /// <exception cref="CatalogException">The file cannot be used as a catalog.</exception>

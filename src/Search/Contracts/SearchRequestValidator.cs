@@ -32,6 +32,14 @@ public static class SearchRequestValidator
         return problems;
     }
 
+    /// <summary>Every problem with <paramref name="filters"/> alone (a listing pages by its own rules), keyed like <see cref="FindProblems"/>.</summary>
+    public static IReadOnlyDictionary<string, string> FindFilterProblems(SearchFilters? filters)
+    {
+        var problems = new Dictionary<string, string>(StringComparer.Ordinal);
+        AddFilterProblems(filters, problems);
+        return problems;
+    }
+
     /// <summary>Throws when <paramref name="request"/> is invalid.</summary>
     /// <exception cref="SearchQueryException">The query is empty or too long, or the page or a filter is out of range; the message names each problem.</exception>
     public static void Validate(SearchRequest request, SearchOptions options) => ThrowIfAny(FindProblems(request, options));
@@ -51,6 +59,11 @@ public static class SearchRequestValidator
             problems[nameof(SearchRequest.Top)] = $"top must be between 1 and {options.MaxTop} (is {top}).";
         if (offset < 0 || offset > options.MaxOffset)
             problems[nameof(SearchRequest.Offset)] = $"offset must be between 0 and {options.MaxOffset} (is {offset}).";
+        AddFilterProblems(filters, problems);
+    }
+
+    private static void AddFilterProblems(SearchFilters? filters, Dictionary<string, string> problems)
+    {
         if (filters is null) return;
         if (!IsDuration(filters.MinDurationSeconds))
             problems[nameof(SearchFilters.MinDurationSeconds)] = $"The minimum duration must be a non-negative number of seconds (is {Format(filters.MinDurationSeconds)}).";

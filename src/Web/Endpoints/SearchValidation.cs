@@ -13,6 +13,9 @@ internal static class SearchValidation
     /// <summary>Default page size when <c>top</c> is not given.</summary>
     internal const int DefaultTop = 10;
 
+    /// <summary>Default page size of the library listing when <c>limit</c> is not given.</summary>
+    internal const int DefaultLimit = 24;
+
     /// <summary>The query parameter of each request property the validator names.</summary>
     private static readonly Dictionary<string, string> s_parameters = new(StringComparer.Ordinal)
     {
@@ -42,6 +45,22 @@ internal static class SearchValidation
     /// <summary>The search by an uploaded video's filters, or the problems with the parameters.</summary>
     public static (SearchFilters? Filters, Dictionary<string, string[]> Errors) ToFilters(ExampleParameters p, SearchOptions options, MediaFileResolver paths) =>
         PageFilters(p.Top, p.Folder, p.MinDuration, p.MaxDuration, p.ModifiedAfter, p.ModifiedBefore, options, paths);
+
+    /// <summary>
+    /// The library listing's page and filters, or the problems with the parameters. The page is checked here: a
+    /// listing is cheap at any offset, so only search's page size bounds it, not search's deepest offset.
+    /// </summary>
+    public static (int Offset, int Limit, SearchFilters? Filters, Dictionary<string, string[]> Errors) ToListing(VideoListParameters p,
+        SearchOptions options, MediaFileResolver paths)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        SearchFilters? filters = Filters(p.Folder, p.MinDuration, p.MaxDuration, p.ModifiedAfter, p.ModifiedBefore, paths, errors);
+        Add(SearchRequestValidator.FindFilterProblems(filters), errors);
+        int offset = p.Offset ?? 0, limit = p.Limit ?? DefaultLimit;
+        if (offset < 0) errors["offset"] = [$"offset must be 0 or more (is {offset})."];
+        if (limit < 1 || limit > options.MaxTop) errors["limit"] = [$"limit must be between 1 and {options.MaxTop} (is {limit})."];
+        return (offset, limit, filters, errors);
+    }
 
     private static (SearchFilters? Filters, Dictionary<string, string[]> Errors) PageFilters(int? top, string? folder, double? minDuration,
         double? maxDuration, DateTimeOffset? after, DateTimeOffset? before, SearchOptions options, MediaFileResolver paths)

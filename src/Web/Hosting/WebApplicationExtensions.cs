@@ -33,6 +33,7 @@ public static class WebApplicationExtensions
     {
         endpoints.MapGroup("/api").WithTags("Search").MapSearchEndpoints().MapExampleEndpoints();
         endpoints.MapGroup("/api").WithTags("Videos").MapVideoEndpoints().MapPlaybackEndpoints().MapClipEndpoints();
+        endpoints.MapGroup("/api").WithTags("Library").MapLibraryEndpoints();
         endpoints.MapGroup("/api").WithTags("Indexing").MapStatusEndpoints();
         endpoints.MapMediaEndpoint();
         endpoints.MapHealthChecks("/healthz", new HealthCheckOptions

@@ -1,4 +1,5 @@
 using VideoSearch.Core.Catalog;
+using VideoSearch.Search.Contracts;
 
 namespace VideoSearch.Web.Library;
 
@@ -25,6 +26,18 @@ public sealed class CatalogMediaLibrary(VideoCatalog catalog, IReadOnlyList<stri
             DateTimeOffset.FromUnixTimeMilliseconds(video.File.ModifiedUnixNs / 1_000_000),
             clips.Select(c => new ClipSpan(c.ClipId, c.StartSeconds, c.EndSeconds)).ToList());
     }
+
+    /// <inheritdoc />
+    public Task<LibraryPage> ListVideosAsync(SearchFilters? filters, int offset, int limit, CancellationToken cancellationToken)
+    {
+        var filter = filters is null ? new ClipFilter() : new ClipFilter(filters.Folder, filters.MinDurationSeconds,
+            filters.MaxDurationSeconds, filters.ModifiedAfter, filters.ModifiedBefore);
+        return catalog.Library.ListAsync(filter, offset, limit, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<string>> ListVideoPathsAsync(CancellationToken cancellationToken) =>
+        catalog.Library.ListIndexedPathsAsync(cancellationToken);
 
     /// <inheritdoc />
     public Task<byte[]?> GetThumbnailAsync(long clipId, CancellationToken cancellationToken) =>

@@ -1,236 +1,204 @@
-// VideoSearch page: search, result cards with relevance strips, a player that starts at the clip, indexing progress.
-// Plain script, no build step. Every request goes through api()/mediaUrl() so an access token is always attached.
-'use strict';
+// VideoSearch page: text search, more like this and search by example shown as moments; the library view when
+// there is no query; filters; the view in the address (bookmarks, Back and Forward). Plain modules, no build step.
+import { api, postFile } from './api.js';
+import { libraryCard, resultCard } from './cards.js';
+import { exampleProblem, wireExampleInput } from './example.js';
+import { plural, range } from './format.js';
+import { loadFolders, onFiltersChange, showFilters } from './filters.js';
+import { wireKeyboard } from './keyboard.js';
+import { closePlayer, isPlayerOpen, playVideo } from './player-bridge.js';
+import { pollStatus } from './status.js';
+import { activeFilterCount, FILTER_KEYS, filterParams, readState, toSearch } from './url-state.js';
 
-(() => {
-  const $ = (id) => document.getElementById(id);
-  const els = {
-    form: $('search-form'), query: $('query'), message: $('message'), results: $('results'),
-    panel: $('player-panel'), player: $('player'), playerTitle: $('player-title'), playerClose: $('player-close'),
-    state: $('index-state'), progress: $('index-progress'), bar: $('index-progress-bar'), counts: $('index-counts'),
-    rate: $('index-rate'), current: $('index-current'), indexMessage: $('index-message'),
-    errors: $('index-errors'), errorsSummary: $('index-errors-summary'), errorList: $('index-error-list'),
-  };
-  const STATUS_INTERVAL_MS = 2000;
+const $ = (id) => document.getElementById(id);
+const els = {
+  form: $('search-form'), query: $('query'), message: $('message'), results: $('results'), title: $('view-title'),
+  banner: $('match-banner'), pager: $('pager'), previous: $('page-previous'), next: $('page-next'), pageLabel: $('page-label'),
+};
+const RESULTS_PER_PAGE = 12;
+const SIMILAR_TOP = 24;
+const LIBRARY_PER_PAGE = 12;
 
-  // The token comes from the page's own address (#token=… or ?token=…) and is kept for this tab only.
-  const token = (() => {
-    const fromHash = new URLSearchParams(location.hash.slice(1)).get('token');
-    const fromQuery = new URLSearchParams(location.search).get('token');
-    const found = fromHash || fromQuery;
-    if (found) sessionStorage.setItem('videosearch-token', found);
-    return found || sessionStorage.getItem('videosearch-token') || '';
-  })();
+let current = readState('');
+let runSeq = 0;
+let running = null;
+// Files searched by example this session, by the key their history entries carry: Back and Forward can repeat
+// them, a reload cannot (the file is not kept anywhere).
+const examples = new Map();
+let exampleSeq = 0;
 
-  /** A media URL (video, image) with the token in the query string: those elements cannot send headers. */
-  function mediaUrl(path) {
-    if (!token) return path;
-    return path + (path.includes('?') ? '&' : '?') + 'token=' + encodeURIComponent(token);
-  }
+function showMessage(text, isError) {
+  els.message.textContent = text;
+  els.message.classList.toggle('error', !!isError);
+}
 
-  /** GETs JSON; a non-2xx answer throws an Error carrying the ProblemDetails title and detail. */
-  async function api(path) {
-    const headers = { Accept: 'application/json' };
-    if (token) headers.Authorization = 'Bearer ' + token;
-    const response = await fetch(path, { headers });
-    const body = await response.json().catch(() => null);
-    if (!response.ok) throw new Error(problemText(response.status, body));
-    return body;
-  }
+function filtersOf(state) {
+  return Object.fromEntries(FILTER_KEYS.map((key) => [key, state[key] || '']));
+}
 
-  function problemText(status, problem) {
-    if (!problem) return `The server answered ${status}.`;
-    const parts = [problem.title || `Error ${status}`];
-    if (problem.errors) parts.push(Object.values(problem.errors).flat().join(' '));
-    else if (problem.detail) parts.push(problem.detail);
-    return parts.join(': ');
-  }
+/** Shows `next` and records it in the history (a new entry, or the current one replaced). */
+function navigate(next, push = true) {
+  const entry = { exampleKey: next.exampleKey || null, label: next.label || null, similarUrl: next.similarUrl || null };
+  if (push) history.pushState(entry, '', toSearch(next));
+  else history.replaceState(entry, '', toSearch(next) + location.hash);
+  run(next);
+}
 
-  function showMessage(text, isError) {
-    els.message.textContent = text;
-    els.message.classList.toggle('error', !!isError);
-  }
+/** The view the address and history entry describe. */
+function stateFromLocation() {
+  const state = readState(location.search);
+  const entry = history.state || {};
+  return { ...state, exampleKey: entry.exampleKey || null, label: entry.label || null, similarUrl: entry.similarUrl || null };
+}
 
-  /** m:ss (or h:mm:ss) for a time in seconds. */
-  function clock(seconds) {
-    const s = Math.max(0, Math.floor(seconds));
-    const h = Math.floor(s / 3600), m = Math.floor((s % 3600) / 60), r = s % 60;
-    const mm = h > 0 ? String(m).padStart(2, '0') : String(m);
-    return (h > 0 ? h + ':' : '') + mm + ':' + String(r).padStart(2, '0');
-  }
-
-  function el(tag, className, text) {
-    const node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined) node.textContent = text;
-    return node;
-  }
-
-  // ---- search ----
-
-  let searchSeq = 0;
-
-  async function search(text) {
-    const q = text.trim();
-    if (!q) { showMessage('Type what you remember seeing and press Enter.'); return; }
-    const seq = ++searchSeq;
-    showMessage('Searching…');
-    els.results.setAttribute('aria-busy', 'true');
-    try {
-      const page = await api('/api/search?' + new URLSearchParams({ q, top: '24' }));
-      if (seq !== searchSeq) return; // a newer search has started
-      render(page);
-    } catch (err) {
-      if (seq !== searchSeq) return;
-      els.results.replaceChildren();
-      showMessage(err.message, true);
-    } finally {
-      if (seq === searchSeq) els.results.removeAttribute('aria-busy');
-    }
-  }
-
-  function render(page) {
+async function run(state) {
+  current = state;
+  els.query.value = state.q;
+  showFilters(state);
+  const seq = ++runSeq;
+  if (running) running.abort();
+  running = new AbortController();
+  const signal = running.signal;
+  els.banner.hidden = true;
+  els.pager.hidden = true;
+  els.results.setAttribute('aria-busy', 'true');
+  try {
+    if (state.example) await runExample(state, signal, seq);
+    else if (state.similar) await runSimilar(state, signal, seq);
+    else if (state.q) await runText(state, signal, seq);
+    else await runLibrary(state, signal, seq);
+  } catch (err) {
+    if (seq !== runSeq || signal.aborted) return;
     els.results.replaceChildren();
-    if (page.videos.length === 0) {
-      showMessage(`No videos match “${page.query}”.`);
-      return;
-    }
-    const scores = page.videos.flatMap((v) => v.clips.map((c) => c.score));
-    const lo = Math.min(...scores), hi = Math.max(...scores);
-    const relevance = (score) => (hi > lo ? (score - lo) / (hi - lo) : 1);
-    for (const video of page.videos) els.results.append(card(video, relevance));
-    const truncated = page.queryTruncated ? ' (query shortened to what the model reads)' : '';
-    showMessage(`${page.totalVideos} video${page.totalVideos === 1 ? '' : 's'} match “${page.query}”${truncated}.`);
+    showMessage(err.message, true);
+  } finally {
+    if (seq === runSeq) els.results.removeAttribute('aria-busy');
   }
+}
 
-  function card(video, relevance) {
-    const article = el('article', 'result-card');
-    article.dataset.videoId = String(video.videoId);
-    const best = video.clips[0];
+async function runText(state, signal, seq) {
+  els.title.textContent = `Moments matching “${state.q}”`;
+  showMessage('Searching…');
+  const params = filterParams(state);
+  params.set('q', state.q);
+  params.set('top', String(RESULTS_PER_PAGE));
+  params.set('offset', String((state.page - 1) * RESULTS_PER_PAGE));
+  const page = await api('/api/search?' + params, signal);
+  if (seq !== runSeq) return;
+  const truncated = page.queryTruncated ? ' (query shortened to what the model reads)' : '';
+  showResults(page, `“${page.query}”`, `Nothing in your library matches “${page.query}” well — these are the closest moments.`,
+    `${plural(page.totalVideos, 'video')} match “${page.query}”${truncated}.`);
+  showPager(state.page, page.totalVideos, RESULTS_PER_PAGE);
+}
 
-    const thumbButton = el('button', 'thumb-button');
-    thumbButton.type = 'button';
-    thumbButton.setAttribute('aria-label', `Play ${video.fileName}` + (best ? ` from ${clock(best.startSeconds)}` : ''));
-    const img = el('img', 'thumb');
-    img.alt = `Frame from ${video.fileName}`;
-    img.loading = 'lazy';
-    if (video.thumbnailUrl) img.src = mediaUrl(video.thumbnailUrl);
-    thumbButton.append(img);
-    thumbButton.addEventListener('click', () => play(video, best ? best.startSeconds : 0));
-    article.append(thumbButton);
+async function runSimilar(state, signal, seq) {
+  const what = state.label || `clip ${state.similar}`;
+  els.title.textContent = `Moments like ${what}`;
+  showMessage('Searching…');
+  const params = filterParams(state);
+  params.set('top', String(SIMILAR_TOP));
+  const page = await api((state.similarUrl || `/api/clips/${state.similar}/similar`) + '?' + params, signal);
+  if (seq !== runSeq) return;
+  showResults(page, what, `Nothing in your library looks much like ${what} — these are the closest moments.`,
+    `${plural(page.totalVideos, 'video')} with moments like ${what}.`);
+}
 
-    const body = el('div', 'card-body');
-    const title = el('div', 'card-title');
-    const name = el('h2', 'file-name', video.fileName);
-    name.title = video.relativePath;
-    title.append(name, el('span', 'score', 'score ' + video.score.toFixed(2)));
-    body.append(title);
-    const folder = video.relativePath.includes('/') ? video.relativePath.slice(0, video.relativePath.lastIndexOf('/')) : '';
-    if (folder) body.append(el('p', 'folder', folder));
-
-    body.append(strip(video, relevance));
-
-    const ranges = el('ul', 'time-ranges');
-    ranges.setAttribute('aria-label', 'Matching moments');
-    const inTimeOrder = [...video.clips].sort((a, b) => a.startSeconds - b.startSeconds);
-    for (const clip of inTimeOrder) {
-      const li = el('li');
-      const chip = el('button', 'time-range', `${clock(clip.startSeconds)}–${clock(clip.endSeconds)}`);
-      chip.type = 'button';
-      chip.dataset.start = String(clip.startSeconds);
-      chip.dataset.clipId = String(clip.clipId);
-      chip.title = 'score ' + clip.score.toFixed(2);
-      chip.setAttribute('aria-label', `Play from ${clock(clip.startSeconds)} (score ${clip.score.toFixed(2)})`);
-      chip.addEventListener('click', () => play(video, clip.startSeconds));
-      li.append(chip);
-      ranges.append(li);
-    }
-    body.append(ranges);
-    article.append(body);
-    return article;
+async function runExample(state, signal, seq) {
+  const example = examples.get(state.exampleKey);
+  if (!example) {
+    els.title.textContent = 'Search by example';
+    els.results.replaceChildren();
+    showMessage('A search by example is not kept in the address: choose or drop the file again to repeat it.');
+    return;
   }
+  const what = `“${example.file.name}”`;
+  els.title.textContent = `Moments like ${what}`;
+  showMessage(`Looking for moments like ${what}…`);
+  const params = filterParams(state);
+  params.set('top', String(SIMILAR_TOP));
+  const page = await postFile('/api/search/example?' + params, example.file, signal);
+  if (seq !== runSeq) return;
+  showResults(page, what, `Nothing in your library looks much like ${what} — these are the closest moments.`,
+    `${plural(page.totalVideos, 'video')} with moments like ${what}.`);
+}
 
-  /** A thin bar over the video's whole duration with one segment per matching clip, stronger where it matches better. */
-  function strip(video, relevance) {
-    const bar = el('div', 'relevance-strip');
-    bar.setAttribute('role', 'img');
-    bar.setAttribute('aria-label', `Where in ${video.fileName} the query matches`);
-    const duration = video.durationSeconds > 0 ? video.durationSeconds
-      : Math.max(1, ...video.clips.map((c) => c.endSeconds));
-    for (const clip of video.clips) {
-      const seg = el('div', 'segment');
-      const left = Math.min(100, (100 * clip.startSeconds) / duration);
-      const width = Math.max(0.5, Math.min(100 - left, (100 * (clip.endSeconds - clip.startSeconds)) / duration));
-      seg.style.left = left + '%';
-      seg.style.width = width + '%';
-      seg.style.opacity = String(0.3 + 0.7 * relevance(clip.score));
-      seg.title = `${clock(clip.startSeconds)}–${clock(clip.endSeconds)} · score ${clip.score.toFixed(2)}`;
-      seg.addEventListener('click', () => play(video, clip.startSeconds));
-      bar.append(seg);
-    }
-    return bar;
+async function runLibrary(state, signal, seq) {
+  const filtered = activeFilterCount(state) > 0;
+  els.title.textContent = filtered ? 'Videos' : 'Recent videos';
+  showMessage('Loading the library…');
+  const params = filterParams(state);
+  params.set('offset', String((state.page - 1) * LIBRARY_PER_PAGE));
+  params.set('limit', String(LIBRARY_PER_PAGE));
+  const page = await api('/api/videos?' + params, signal);
+  if (seq !== runSeq) return;
+  els.results.replaceChildren(...page.videos.map((video) => libraryCard(video, actions)));
+  if (page.total === 0) showMessage(filtered ? 'No videos match these filters.' : 'No videos are indexed yet.');
+  else showMessage(`${plural(page.total, 'video')}${filtered ? ' match these filters' : ' in the library'}, newest first. ` +
+    'Type what you remember seeing to search them.');
+  showPager(state.page, page.total, LIBRARY_PER_PAGE);
+}
+
+/** Cards for a search answer, an honest banner when its best match is weak, and a summary line. */
+function showResults(page, what, weakText, summary) {
+  els.results.replaceChildren(...page.videos.map((video) => resultCard(video, actions)));
+  const best = String(page.bestMatch || '').toLowerCase();
+  if (page.videos.length === 0 || best === 'none') {
+    showMessage(`No videos match ${what}${activeFilterCount(current) ? ' with these filters' : ''}.`);
+    return;
   }
+  els.banner.textContent = weakText;
+  els.banner.hidden = best !== 'weak';
+  showMessage(summary);
+}
 
-  // ---- player ----
+function showPager(pageNumber, total, perPage) {
+  const pages = Math.max(1, Math.ceil(total / perPage));
+  els.pager.hidden = pages <= 1 && pageNumber <= 1;
+  els.pageLabel.textContent = `Page ${pageNumber} of ${pages}`;
+  els.previous.disabled = pageNumber <= 1;
+  els.next.disabled = pageNumber >= pages;
+}
 
-  /** Opens the player (player.js) on the video at `start` seconds: the file itself or a transcode. */
-  function play(video, start) {
-    window.VideoSearchPlayer.open({ videoId: video.videoId, fileName: video.fileName, start, playbackUrl: video.playbackUrl });
+function goToPage(pageNumber) {
+  navigate({ ...current, page: pageNumber });
+  window.scrollTo({ top: 0 });
+}
+
+const actions = {
+  play: (video, start) => playVideo(video, start),
+  moreLikeThis: (video, moment) => navigate({
+    ...filtersOf(current), q: '', similar: String(moment.peakClipId), similarUrl: moment.similarUrl, page: 1,
+    label: `${range(moment.startSeconds, moment.endSeconds)} of ${video.fileName}`,
+  }),
+};
+
+function searchByExample(file) {
+  const problem = exampleProblem(file);
+  if (problem) {
+    showMessage(problem, true);
+    return;
   }
+  const key = ++exampleSeq;
+  examples.set(key, { file });
+  navigate({ ...filtersOf(current), q: '', similar: '', example: true, exampleKey: key, page: 1 });
+}
 
-  function closePlayer() {
-    window.VideoSearchPlayer.close();
-  }
+els.form.addEventListener('submit', (e) => {
+  e.preventDefault();
+  navigate({ ...filtersOf(current), q: els.query.value.trim(), similar: '', example: false, page: 1 });
+});
+onFiltersChange((filters) => navigate({ ...current, ...filters, page: 1 }));
+els.previous.addEventListener('click', () => goToPage(current.page - 1));
+els.next.addEventListener('click', () => goToPage(current.page + 1));
+$('home-link').addEventListener('click', (e) => {
+  e.preventDefault();
+  navigate({ ...readState(''), page: 1 });
+});
+window.addEventListener('popstate', () => run(stateFromLocation()));
+wireExampleInput(searchByExample);
+wireKeyboard({ query: els.query, isPlayerOpen, closePlayer });
 
-  els.playerClose.addEventListener('click', closePlayer);
-  els.panel.addEventListener('click', (e) => { if (e.target === els.panel) closePlayer(); });
-  document.addEventListener('keydown', (e) => { if (e.key === 'Escape' && !els.panel.hidden) closePlayer(); });
-  els.player.addEventListener('error', () => {
-    if (!els.panel.hidden) showMessage('This video cannot be played in the browser (its format may not be supported).', true);
-  });
-
-  els.form.addEventListener('submit', (e) => {
-    e.preventDefault();
-    search(els.query.value);
-  });
-
-  // ---- indexing progress ----
-
-  function renderStatus(s) {
-    els.state.textContent = s.state + (s.state === 'Indexing' || s.state === 'Scanning' ? '…' : '');
-    els.bar.style.width = s.percent + '%';
-    els.progress.setAttribute('aria-valuenow', String(Math.round(s.percent)));
-    els.counts.textContent = `${s.filesDone} / ${s.filesTotal} files · ${s.clipsIndexed} clips`;
-    const eta = s.etaSeconds != null ? ` · about ${clock(s.etaSeconds)} left` : '';
-    els.rate.textContent = s.clipsPerSecond > 0 ? `${s.clipsPerSecond.toFixed(1)} clips/s${eta}` : '';
-    els.current.textContent = s.currentFile ? 'now: ' + s.currentFile : '';
-    els.indexMessage.hidden = !s.message;
-    els.indexMessage.textContent = s.message || '';
-
-    els.errors.hidden = s.errors.length === 0;
-    els.errorsSummary.textContent = `${s.errors.length} file${s.errors.length === 1 ? '' : 's'} could not be indexed`;
-    const items = s.errors.map((e) => {
-      const li = el('li', 'index-error');
-      li.title = e.relativePath;
-      li.append(el('span', 'error-file', e.relativePath), document.createTextNode(' — '),
-        el('span', 'error-kind', e.kind), document.createTextNode(': ' + e.message));
-      return li;
-    });
-    els.errorList.replaceChildren(...items);
-  }
-
-  async function pollStatus() {
-    try {
-      renderStatus(await api('/api/status'));
-    } catch (err) {
-      els.state.textContent = 'unavailable';
-      els.indexMessage.hidden = false;
-      els.indexMessage.textContent = err.message;
-    } finally {
-      setTimeout(pollStatus, STATUS_INTERVAL_MS);
-    }
-  }
-
-  pollStatus();
-  els.query.focus();
-})();
+loadFolders().catch(() => { /* the status panel explains a server that cannot be reached */ });
+pollStatus();
+navigate(stateFromLocation(), false);
+if (!current.q && window.matchMedia('(pointer: fine)').matches) els.query.focus();

@@ -1,3 +1,5 @@
+using VideoSearch.Core.Catalog;
+using VideoSearch.Search.Contracts;
 using VideoSearch.Web.Library;
 using VideoSearch.Web.Media;
 
@@ -151,6 +153,11 @@ public sealed class MediaFileResolverTests : IDisposable
         public IReadOnlyList<string> MediaRoots => roots;
 
         public Task<VideoDetails?> GetVideoAsync(long videoId, CancellationToken cancellationToken) => Task.FromResult<VideoDetails?>(null);
+
+        public Task<LibraryPage> ListVideosAsync(SearchFilters? filters, int offset, int limit, CancellationToken cancellationToken) =>
+            Task.FromResult(new LibraryPage(0, []));
+
+        public Task<IReadOnlyList<string>> ListVideoPathsAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<string>>([]);
 
         public Task<byte[]?> GetThumbnailAsync(long clipId, CancellationToken cancellationToken) => Task.FromResult<byte[]?>(null);
 
