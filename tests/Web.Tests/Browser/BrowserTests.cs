@@ -23,6 +23,22 @@ public sealed class BrowserTests(WebServerFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Search_StrongBestMatch_ShowsNoWeakMatchBanner()
+    {
+        var page = await _browser.NewPageAsync();
+        await page.GotoAsync(fixture.Server.Address.ToString());
+
+        var response = await page.RunAndWaitForResponseAsync(() => PageSteps.SearchAsync(page, "a ball bouncing"),
+            r => r.Url.Contains("/api/search?", StringComparison.Ordinal));
+        using var answer = System.Text.Json.JsonDocument.Parse(await response.TextAsync());
+
+        // The stand-in search's calibration makes its best moment stand out (see SampleMedia.Calibration).
+        Assert.NotEqual("weak", answer.RootElement.GetProperty("bestMatch").GetString());
+        Assert.True(await page.Locator("#match-banner").IsHiddenAsync());
+        Assert.True(await page.Locator("#results .result-card").CountAsync() > 0);
+    }
+
+    [Fact]
     public async Task Search_InvalidQuery_ShowsTheProblemMessage()
     {
         var page = await _browser.NewPageAsync();
