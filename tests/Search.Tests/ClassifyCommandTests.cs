@@ -23,7 +23,7 @@ public sealed class ClassifyCommandTests
         var error = new StringWriter();
 
         int code = await CommandLine.Build()
-            .Parse(["classify", video, "--labels", string.Join(',', s_labels), "--model", kit, "--window", "1.5", "--json"])
+            .Parse(["classify", video, "--labels", string.Join(',', s_labels), "--model", kit, "--window", "1.5", "--json", "--precision", "fp32"])
             .InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
 
         Assert.True(code == 0, error.ToString());
@@ -42,7 +42,7 @@ public sealed class ClassifyCommandTests
             torch.tensor(inputs.PixelValues!.Data, inputs.PixelValues.Shape));
         float[] expected = direct.LogitsPerVideo.softmax(-1)[0].data<float>().ToArray();
 
-        // Same inputs and same kernels: only the softmax's summation order differs (double vs float32), so 1e-6.
+        // Same inputs and same kernels (fp32 on both sides; auto would pick bf16 on a CPU with it): only the softmax's summation order differs (double vs float32), so 1e-6.
         for (int i = 0; i < s_labels.Length; i++) Assert.Equal(expected[i], result.Probabilities[i], 1e-6f);
         Assert.Equal(1.0, result.Probabilities.Sum(p => (double)p), 1e-5);
         // --window 1.5 at 25 fps starts at frame 37: eight consecutive frames, each sampled at its middle.
