@@ -19,7 +19,7 @@ internal static class SearchEndpoints
         api.MapGet("/search", SearchAsync)
             .WithName("Search")
             .WithSummary("Search the library by text")
-            .WithDescription("Videos whose clips best match the query, best first, each with its matching clips, time ranges, scores and thumbnail URLs.")
+            .WithDescription("Videos ranked by their best moment, each with its moments best first (start, end, peak, score, relevance against the library's own scores, match level) and the clips behind them; calibration and bestMatch for the page.")
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .RequireRateLimiting(RateLimiting.ApiPolicy);
         api.MapGet("/clips/{clipId:long}/similar", SimilarAsync)

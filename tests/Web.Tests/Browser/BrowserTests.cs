@@ -3,29 +3,20 @@ using VideoSearch.Web.Tests.Support;
 
 namespace VideoSearch.Web.Tests.Browser;
 
-/// <summary>The page in Debian's Chromium, headless, against the real server.</summary>
+/// <summary>The page in Debian's Chromium, headless, against the web host with stand-in search and library services (the access token, errors, a strong best match).</summary>
 [Collection(WebServerCollection.Name)]
 public sealed class BrowserTests(WebServerFixture fixture) : IAsyncLifetime
 {
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
+    private ChromiumBrowser _chromium = null!;
 
-    public async Task InitializeAsync()
-    {
-        _playwright = await Playwright.CreateAsync();
-        _browser = await Chromium.LaunchAsync(_playwright);
-    }
+    public async Task InitializeAsync() => _chromium = await ChromiumBrowser.LaunchAsync();
 
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-    }
+    public async Task DisposeAsync() => await _chromium.DisposeAsync();
 
     [Fact]
     public async Task Search_StrongBestMatch_ShowsNoWeakMatchBanner()
     {
-        var page = await _browser.NewPageAsync();
+        var page = await _chromium.Browser.NewPageAsync();
         await page.GotoAsync(fixture.Server.Address.ToString());
 
         var response = await page.RunAndWaitForResponseAsync(() => PageSteps.SearchAsync(page, "a ball bouncing"),
@@ -41,7 +32,7 @@ public sealed class BrowserTests(WebServerFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task Search_InvalidQuery_ShowsTheProblemMessage()
     {
-        var page = await _browser.NewPageAsync();
+        var page = await _chromium.Browser.NewPageAsync();
         await page.GotoAsync(fixture.Server.Address.ToString());
 
         // Longer than the server's 1000-character limit; the input's own maxlength is removed to send it.
@@ -60,7 +51,7 @@ public sealed class BrowserTests(WebServerFixture fixture) : IAsyncLifetime
     {
         await using var media = new DisposableMedia();
         await using var server = await TestWebServer.StartAsync(media.Value, o => o.AccessToken = TokenServerFixture.Token);
-        var page = await _browser.NewPageAsync();
+        var page = await _chromium.Browser.NewPageAsync();
         await page.GotoAsync(server.Address + "#token=" + TokenServerFixture.Token);
 
         await page.FillAsync("#query", "a ball bouncing");
@@ -79,7 +70,7 @@ public sealed class BrowserTests(WebServerFixture fixture) : IAsyncLifetime
     {
         await using var media = new DisposableMedia();
         await using var server = await TestWebServer.StartAsync(media.Value, o => o.AccessToken = TokenServerFixture.Token);
-        var page = await _browser.NewPageAsync();
+        var page = await _chromium.Browser.NewPageAsync();
         await page.GotoAsync(server.Address.ToString());
 
         await page.WaitForFunctionAsync("() => document.querySelector('#index-state').textContent === 'unavailable'");

@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using VideoSearch.Web.Tests.EndToEnd;
+using VideoSearch.Web.Tests.Support;
 
 namespace VideoSearch.Web.Tests.Browser;
 
@@ -19,20 +20,11 @@ public sealed class PlayerBrowserTests(PlaybackLibrary library) : IAsyncLifetime
 
     private const string Picture = "() => { const v = document.querySelector('video#player'); return v.videoWidth > 0 && v.readyState >= 2 && !v.seeking; }";
 
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
+    private ChromiumBrowser _chromium = null!;
 
-    public async Task InitializeAsync()
-    {
-        _playwright = await Playwright.CreateAsync();
-        _browser = await Chromium.LaunchAsync(_playwright);
-    }
+    public async Task InitializeAsync() => _chromium = await ChromiumBrowser.LaunchAsync();
 
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-    }
+    public async Task DisposeAsync() => await _chromium.DisposeAsync();
 
     [Theory]
     [InlineData(PlaybackLibrary.Avi, false)]
@@ -88,7 +80,7 @@ public sealed class PlayerBrowserTests(PlaybackLibrary library) : IAsyncLifetime
 
     private async Task<IPage> OpenPageAsync()
     {
-        var page = await _browser.NewPageAsync();
+        var page = await _chromium.Browser.NewPageAsync();
         await page.GotoAsync(library.Address.ToString());
         return page;
     }
