@@ -56,6 +56,27 @@ public sealed class LibrarySamplerTests(TinyLibrary library)
         Assert.Equal(2, catalog.SampleReads);
     }
 
+    [Fact]
+    public async Task CalibrateTextAsync_SameFeaturesAndSample_ReusesTheCalibrationUntilTheSampleChanges()
+    {
+        var (sampler, _, clock) = Create();
+        var calibrator = new ScoreCalibrator(sampler, new ClipReranker(library.Inference, library.Reader));
+        var (query, _, _) = await library.Encoder(8).EncodeAsync("a test pattern", CancellationToken.None);
+
+        ScoreCalibration? first = await calibrator.CalibrateTextAsync(query.Features, library.Index, CancellationToken.None);
+        Assert.NotNull(first);
+        // The text cache hands a repeated query back as the same array: its calibration is not computed again.
+        Assert.Same(first, await calibrator.CalibrateTextAsync(query.Features, library.Index, CancellationToken.None));
+        // Equal features in another array are scored afresh, and give the same figures.
+        ScoreCalibration? copy = await calibrator.CalibrateTextAsync(query.Features.ToArray(), library.Index, CancellationToken.None);
+        Assert.NotSame(first, copy);
+        Assert.Equal(first, copy);
+        // A new sample (the library changed) is scored afresh too.
+        clock.Advance(LibrarySampler.RefreshInterval);
+        await sampler.GetAsync(library.Index.Count + 1, CancellationToken.None);
+        Assert.NotSame(first, await calibrator.CalibrateTextAsync(query.Features, library.Index, CancellationToken.None));
+    }
+
     private (LibrarySampler Sampler, CountingCatalog Catalog, ManualClock Clock) Create()
     {
         var catalog = new CountingCatalog(library.Reader);

@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using VideoSearch.Core.Vectors;
 using VideoSearch.Search.Contracts;
 
@@ -11,17 +12,30 @@ namespace VideoSearch.Search.Ranking;
 /// </summary>
 public sealed class ScoreCalibrator(LibrarySampler sampler, ClipReranker reranker)
 {
-    /// <summary>The calibration of a text query (its text features), or null when the library is too small or uniform.</summary>
+    // A repeated query (its next page, Back and Forward on the page) comes back from the text cache with the same
+    // features array, so its calibration is kept with that array: as long as the text cache holds the query, and only
+    // for the sample it was made from (a new sample is a miss).
+    private readonly ConditionalWeakTable<float[], TextCalibration> _recent = [];
+
+    /// <summary>
+    /// The calibration of a text query (its text features), or null when the library is too small or uniform. The
+    /// same features array against the same sample gives the same calibration without scoring the sample again.
+    /// </summary>
     public async Task<ScoreCalibration?> CalibrateTextAsync(float[] textFeatures, IVectorIndex index,
         CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(textFeatures);
         ArgumentNullException.ThrowIfNull(index);
         if (index.Count == 0) return null;
         LibrarySample sample = await sampler.GetAsync(index.Count, cancellationToken).ConfigureAwait(false);
         if (sample.Clips.Count == 0) return null;
+        if (_recent.TryGetValue(textFeatures, out TextCalibration? recent) && ReferenceEquals(recent.Sample, sample))
+            return recent.Calibration;
         var scored = await reranker.ScoreAsync(textFeatures, sample.Clips, sample.Embeddings, sample.Contexts,
             cancellationToken).ConfigureAwait(false);
-        return ScoreCalibration.FromSample(scored.Select(c => c.Score).ToList());
+        ScoreCalibration? calibration = ScoreCalibration.FromSample(scored.Select(c => c.Score).ToList());
+        _recent.AddOrUpdate(textFeatures, new TextCalibration(sample, calibration));
+        return calibration;
     }
 
     /// <summary>
@@ -45,4 +59,6 @@ public sealed class ScoreCalibrator(LibrarySampler sampler, ClipReranker reranke
         }
         return ScoreCalibration.FromSample(scores);
     }
+
+    private sealed record TextCalibration(LibrarySample Sample, ScoreCalibration? Calibration);
 }
