@@ -70,23 +70,10 @@ public class ClipPreviewTests
     [Fact]
     public async Task OpenAsync_Version2CatalogWithAClip_MigratesAndTheClipHasNoPreview()
     {
-        string directory = TempCatalog.NewDirectory();
-        Directory.CreateDirectory(directory);
-        string path = Path.Combine(directory, CatalogDatabase.FileName);
         // A catalog as version 2 wrote it: one indexed video with one clip and its thumbnail, no preview table.
-        await using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
-        {
-            await connection.OpenAsync();
-            using var command = connection.CreateCommand();
-            command.CommandText = CatalogMigrations.Scripts[0] + CatalogMigrations.Scripts[1] +
-                $"PRAGMA application_id = {CatalogMigrations.ApplicationId}; PRAGMA user_version = 2;" +
-                "INSERT INTO library_roots (id, path, added_at_ms) VALUES (1, '/media', 0);" +
-                "INSERT INTO videos (id, root_id, relative_path, path, size, mtime_ns, fingerprint, status, model_id, model_revision) " +
-                "VALUES (1, 1, 'a.mp4', '/media/a.mp4', 10, 1, 'v1:x', 'indexed', 'test/xclip-tiny', 'rev-a');" +
-                "INSERT INTO clips (id, video_id, clip_index, start_s, end_s, frame_times, embedding) VALUES (7, 1, 0, 0, 4, x'00', x'00');" +
-                "INSERT INTO clip_thumbnails (clip_id, jpeg) VALUES (7, x'FFD8FFD9');";
-            await command.ExecuteNonQueryAsync();
-        }
+        string directory = await TempCatalog.CreateAtVersionAsync(2,
+            "INSERT INTO clips (id, video_id, clip_index, start_s, end_s, frame_times, embedding) VALUES (7, 1, 0, 0, 4, x'00', x'00');" +
+            "INSERT INTO clip_thumbnails (clip_id, jpeg) VALUES (7, x'FFD8FFD9');");
 
         using (VideoCatalog catalog = await VideoCatalog.OpenAsync(directory))
         {

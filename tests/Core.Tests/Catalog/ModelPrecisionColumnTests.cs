@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using VideoSearch.Core.Catalog;
 using VideoSearch.Core.Model;
 
@@ -34,21 +33,8 @@ public class ModelPrecisionColumnTests
     [Fact]
     public async Task OpenAsync_Version1CatalogWithIndexedVideo_MigratesAndReadsItAsFp32()
     {
-        string directory = TempCatalog.NewDirectory();
-        Directory.CreateDirectory(directory);
-        string path = Path.Combine(directory, CatalogDatabase.FileName);
         // A catalog as version 1 wrote it: its schema, one indexed video, no precision column.
-        await using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
-        {
-            await connection.OpenAsync();
-            using var command = connection.CreateCommand();
-            command.CommandText = CatalogMigrations.Scripts[0] +
-                $"PRAGMA application_id = {CatalogMigrations.ApplicationId}; PRAGMA user_version = 1;" +
-                "INSERT INTO library_roots (id, path, added_at_ms) VALUES (1, '/media', 0);" +
-                "INSERT INTO videos (id, root_id, relative_path, path, size, mtime_ns, fingerprint, status, model_id, model_revision) " +
-                "VALUES (1, 1, 'a.mp4', '/media/a.mp4', 10, 1, 'v1:x', 'indexed', 'test/xclip-tiny', 'rev-a');";
-            await command.ExecuteNonQueryAsync();
-        }
+        string directory = await TempCatalog.CreateAtVersionAsync(1);
 
         using (VideoCatalog catalog = await VideoCatalog.OpenAsync(directory))
         {

@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using VideoSearch.Core.Catalog;
 
 namespace VideoSearch.Core.Tests.Catalog;
@@ -22,6 +23,27 @@ internal sealed class TempCatalog : IAsyncDisposable
 
     public static string NewDirectory() =>
         Path.Combine(Path.GetTempPath(), "videosearch-catalog-tests", Guid.NewGuid().ToString("N"));
+
+    /// <summary>
+    /// A new folder holding a catalog as schema <paramref name="version"/> wrote it: that version's migration scripts
+    /// and stamp, one library root and one indexed video (id 1, <c>a.mp4</c>), then <paramref name="rows"/> (SQL).
+    /// For migration tests, which open it with the current code; the caller deletes the folder.
+    /// </summary>
+    public static async Task<string> CreateAtVersionAsync(int version, string rows = "")
+    {
+        string directory = NewDirectory();
+        System.IO.Directory.CreateDirectory(directory);
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(directory, CatalogDatabase.FileName)};Pooling=False");
+        await connection.OpenAsync();
+        using var command = connection.CreateCommand();
+        command.CommandText = string.Concat(CatalogMigrations.Scripts.Take(version)) +
+            $"PRAGMA application_id = {CatalogMigrations.ApplicationId}; PRAGMA user_version = {version};" +
+            "INSERT INTO library_roots (id, path, added_at_ms) VALUES (1, '/media', 0);" +
+            "INSERT INTO videos (id, root_id, relative_path, path, size, mtime_ns, fingerprint, status, model_id, model_revision) " +
+            "VALUES (1, 1, 'a.mp4', '/media/a.mp4', 10, 1, 'v1:x', 'indexed', 'test/xclip-tiny', 'rev-a');" + rows;
+        await command.ExecuteNonQueryAsync();
+        return directory;
+    }
 
     public static async Task<TempCatalog> CreateAsync(bool withModel = true)
     {
