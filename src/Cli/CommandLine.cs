@@ -17,6 +17,7 @@ public static class CommandLine
             VerifyCommand.Create(),
             SearchCommand.Create(),
             ServeCommand.Create(),
+            TrainCommand.Create(),
         };
         return root;
     }
