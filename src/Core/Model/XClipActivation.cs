@@ -19,8 +19,15 @@ internal sealed class XClipActivation : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor x)
     {
         if (!quick) return nn.functional.gelu(x);
-        // quick_gelu(x) = x * sigmoid(1.702 x), computed in one buffer: the MLP's widest activation is not copied twice.
-        // Float multiplication commutes, so sigmoid(1.702 x) * x is bit-identical to the upstream x * sigmoid(1.702 x).
+        // quick_gelu(x) = x * sigmoid(1.702 x). Float multiplication commutes, so sigmoid(1.702 x) * x is bit-identical
+        // to the upstream x * sigmoid(1.702 x) on both paths below.
+        if (x.requires_grad)
+        {
+            // Autograd saves the sigmoid output for the backward pass, so it must not be overwritten in place.
+            using var scope = NewDisposeScope();
+            return (torch.sigmoid(x.mul(QuickGeluScale)) * x).MoveToOuterDisposeScope();
+        }
+        // Without a graph, one buffer: the MLP's widest activation is not copied twice.
         Tensor gate = x.mul(QuickGeluScale);
         return gate.sigmoid_().mul_(x);
     }

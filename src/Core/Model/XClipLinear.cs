@@ -51,7 +51,8 @@ internal sealed class XClipLinear : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor input)
     {
         var int8 = packed; // read once: UseSmallBatchInt8 may swap it between calls
-        if (int8 is not null && input.dtype == ScalarType.Float32 && input.device_type == DeviceType.CPU)
+        // The int8 kernel writes raw memory outside autograd, so a forward that records a graph keeps libtorch.
+        if (int8 is not null && input.dtype == ScalarType.Float32 && input.device_type == DeviceType.CPU && !torch.is_grad_enabled())
         {
             long rows = input.NumberOfElements / int8.InFeatures;
             if (rows is >= 1 and <= SmallBatchLinear.MaxRows) return SmallBatch(input, int8, (int)rows);

@@ -102,7 +102,7 @@ public sealed class XClipModel : nn.Module
     /// <summary>Upstream <c>forward</c>: token ids (texts, L) with a (texts, L) mask and pixel values
     /// (videos, num_frames, 3, H, W) -> logits and normalised embeddings. The caller disposes the result.</summary>
     public XClipOutput Forward(Tensor inputIds, Tensor attentionMask, Tensor pixelValues) =>
-        Forward(inputIds, attentionMask, pixelValues, null);
+        Forward(inputIds, attentionMask, pixelValues, (XClipTrace?)null);
 
     /// <summary>Upstream <c>get_text_features</c>: text_projection of the pooled text output, (texts, P), not normalised.</summary>
     public Tensor GetTextFeatures(Tensor inputIds, Tensor? attentionMask = null)
@@ -137,16 +137,45 @@ public sealed class XClipModel : nn.Module
         return logits.MoveToOuterDisposeScope();
     }
 
+    /// <summary>Upstream <c>forward</c> for training: the same computation as <see cref="Forward(Tensor, Tensor, Tensor)"/>
+    /// but under whatever grad mode the caller has (no inference mode inside), so the outputs carry the autograd graph
+    /// when grad is enabled; dropout and drop-path follow <c>train()</c>/<c>eval()</c>. With
+    /// <see cref="XClipForwardOptions.ReturnLoss"/> the batch must hold as many texts as videos, text i captioning video i.
+    /// The caller disposes the result.</summary>
+    /// <exception cref="XClipInputException">An input has the wrong shape, or the loss is asked for a non-square batch.</exception>
+    public XClipForwardOutput Forward(Tensor inputIds, Tensor attentionMask, Tensor pixelValues, XClipForwardOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        // Checked before any compute: upstream only fails inside cross_entropy, after the whole forward.
+        if (options.ReturnLoss && inputIds.shape[0] != pixelValues.shape[0])
+            throw new XClipInputException(
+                $"return_loss needs as many texts as videos (text i captions video i), got {inputIds.shape[0]} texts and {pixelValues.shape[0]} videos.");
+        using var scope = NewDisposeScope();
+        var (logitsPerVideo, logitsPerText, textEmbeds, videoEmbeds) = Run(inputIds, attentionMask, pixelValues, null);
+        var loss = options.ReturnLoss ? XClipLoss.Contrastive(logitsPerText) : null;
+        return new XClipForwardOutput(loss?.MoveToOuterDisposeScope(), logitsPerVideo.MoveToOuterDisposeScope(),
+            logitsPerText.MoveToOuterDisposeScope(), textEmbeds.MoveToOuterDisposeScope(), videoEmbeds.MoveToOuterDisposeScope());
+    }
+
     internal XClipOutput Forward(Tensor inputIds, Tensor attentionMask, Tensor pixelValues, XClipTrace? trace)
     {
         using var mode = torch.inference_mode();
         using var scope = NewDisposeScope();
+        var (logitsPerVideo, logitsPerText, textEmbeds, videoEmbeds) = Run(inputIds, attentionMask, pixelValues, trace);
+        return new XClipOutput(logitsPerVideo.MoveToOuterDisposeScope(), logitsPerText.MoveToOuterDisposeScope(),
+            textEmbeds.MoveToOuterDisposeScope(), videoEmbeds.MoveToOuterDisposeScope());
+    }
+
+    /// <summary>The whole forward in the caller's scope and grad mode: logits_per_video (b, k), logits_per_text (k, b),
+    /// text_embeds (b, k, P) and video_embeds (b, P).</summary>
+    private (Tensor LogitsPerVideo, Tensor LogitsPerText, Tensor TextEmbeds, Tensor VideoEmbeds) Run(
+        Tensor inputIds, Tensor attentionMask, Tensor pixelValues, XClipTrace? trace)
+    {
         using var visual = Visual(pixelValues, trace);
         var text = TextFeatures(inputIds, attentionMask, trace);
         var (logitsPerVideo, textEmbeds, videoEmbeds) = Logits(text, visual.VideoFeatures, visual.Context, trace);
         var logitsPerText = logitsPerVideo.t(); // (b, k) -> (k, b)
-        return new XClipOutput(logitsPerVideo.MoveToOuterDisposeScope(), logitsPerText.MoveToOuterDisposeScope(),
-            textEmbeds.MoveToOuterDisposeScope(), videoEmbeds.MoveToOuterDisposeScope());
+        return (logitsPerVideo, logitsPerText, textEmbeds, videoEmbeds);
     }
 
     private Tensor TextFeatures(Tensor inputIds, Tensor? attentionMask, XClipTrace? trace)

@@ -22,6 +22,25 @@ public class XClipActivationTests
     }
 
     [Fact]
+    public void Forward_QuickGeluOnGradInput_SameValuesAndAnalyticGradient()
+    {
+        using var x = linspace(-3, 3, 13);
+        using var xg = x.clone().requires_grad_(true);
+        using var act = new XClipActivation("quick_gelu");
+
+        using var plain = act.forward(x);
+        using var y = act.forward(xg);
+        using (var sum = y.sum()) sum.backward();
+
+        using (var values = y.detach()) Assert.True(values.eq(plain).all().item<bool>());
+        var xs = x.data<float>().ToArray();
+        // d/dx x s(a x) = s(a x) + a x s(a x) (1 - s(a x)), s the logistic function, a = 1.702.
+        var expected = xs.Select(v => 1 / (1 + Math.Exp(-1.702 * v))).Select((s, i) => s + 1.702 * xs[i] * s * (1 - s)).ToArray();
+        using var grad = xg.grad!;
+        Assert.All(grad.data<float>().ToArray().Zip(expected), p => Assert.Equal(p.Second, p.First, Tolerance));
+    }
+
+    [Fact]
     public void Forward_Gelu_IsExactErfGelu()
     {
         using var x = tensor(new[] { -2f, -0.5f, 0f, 1f, 2.5f });

@@ -22,6 +22,24 @@ public class XClipLinearTests
     }
 
     [Fact]
+    public void Forward_Int8PackedWithGradEnabled_KeepsLibtorchAndTheGraph()
+    {
+        using var linear = new XClipLinear(16, 8, hasBias: true);
+        using var x = linspace(-1, 1, 32).reshape(2, 16);
+        using var exact = linear.forward(x);
+        linear.UseSmallBatchInt8(true);
+
+        using var training = linear.forward(x);
+        Tensor quantised;
+        using (torch.inference_mode()) quantised = linear.forward(x);
+
+        // A recorded graph needs libtorch's result (bit-identical to the unpacked layer); inference takes the int8 kernel.
+        Assert.True(training.requires_grad);
+        Assert.True(training.eq(exact).all().item<bool>());
+        using (quantised) Assert.False(quantised.eq(exact).all().item<bool>());
+    }
+
+    [Fact]
     public void UsePrecision_Bf16_KeepsKeysAndShapesAndHoldsBf16Weights()
     {
         using var linear = new XClipLinear(16, 8, hasBias: true);
