@@ -26,9 +26,9 @@ public static class TrainingCheckpoint
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         try
         {
-            ModelFolderWriter.Write(model, filesFrom, saving);
+            //EXP ModelFolderWriter.Write(model, filesFrom, saving);
             optimizer.save_state_dict(Path.Combine(saving, OptimizerFile));
-            AtomicFile.WriteAllText(Path.Combine(saving, TrainerState.FileName), state.ToJson());
+            File.WriteAllText(Path.Combine(saving, TrainerState.FileName), state.ToJson()); //EXP
         }
         catch
         {
