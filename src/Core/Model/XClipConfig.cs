@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using VideoSearch.Core.Checkpoints;
 using VideoSearch.Core.Hub;
 
 namespace VideoSearch.Core.Model;
@@ -124,19 +125,16 @@ public sealed record XClipConfig
         return config;
     }
 
-    /// <summary>Serialises in the save_pretrained layout: model_type and nested text/vision configs with their model types.</summary>
-    public string ToJson()
-    {
-        var root = JsonSerializer.SerializeToNode(this, s_options)!.AsObject();
-        root["model_type"] = ModelType;
-        root["architectures"] = new JsonArray("XCLIPModel");
-        root["text_config"]!.AsObject()["model_type"] = XClipTextConfig.ModelType;
-        root["vision_config"]!.AsObject()["model_type"] = XClipVisionConfig.ModelType;
-        return root.ToJsonString(s_options);
-    }
+    /// <summary>Serialises in the save_pretrained layout (see <see cref="XClipConfigWriter"/>).</summary>
+    public string ToJson() => XClipConfigWriter.ToJson(this);
 
-    /// <summary>Writes <see cref="ToJson"/> to <paramref name="path"/>.</summary>
-    public void Save(string path) => File.WriteAllText(path, ToJson());
+    /// <summary>Writes <see cref="ToJson"/> to <paramref name="path"/> atomically (see <see cref="AtomicFile"/>).</summary>
+    /// <exception cref="CheckpointWriteException">The file system refused the write.</exception>
+    public void Save(string path)
+    {
+        byte[] text = System.Text.Encoding.UTF8.GetBytes(ToJson());
+        AtomicFile.Write(path, stream => stream.Write(text));
+    }
 
     private static void RemoveNulls(JsonObject node)
     {

@@ -28,7 +28,7 @@ public sealed class SafetensorsFileTests : IDisposable
     public void ReadTensor_F16AndBF16_ConvertedToFloat32()
     {
         // 1.5 and -2.0 are exact in both half formats: F16 0x3E00/0xC000, BF16 0x3FC0/0xC000.
-        string path = new SafetensorsWriter()
+        string path = new RawSafetensorsBuilder()
             .Add("h", "F16", [2], [0x00, 0x3E, 0x00, 0xC0])
             .Add("b", "BF16", [2], [0xC0, 0x3F, 0x00, 0xC0])
             .Add("i", "I64", [1], BitConverter.GetBytes(42L))
@@ -48,7 +48,7 @@ public sealed class SafetensorsFileTests : IDisposable
     [Fact]
     public void Open_TruncatedFile_ThrowsNamingTheTensor()
     {
-        var bytes = new SafetensorsWriter().AddFloats("w", [4], [1, 2, 3, 4]).ToBytes();
+        var bytes = new RawSafetensorsBuilder().AddFloats("w", [4], [1, 2, 3, 4]).ToBytes();
         string path = Path.Combine(dir, "truncated.safetensors");
         File.WriteAllBytes(path, bytes[..^4]);
 
@@ -70,7 +70,7 @@ public sealed class SafetensorsFileTests : IDisposable
     [InlineData("""{"w": """, "not valid JSON")]
     public void Open_MalformedHeader_ThrowsFormatException(string header, string expected)
     {
-        string path = new SafetensorsWriter().AddFloats("w", [4], [1, 2, 3, 4])
+        string path = new RawSafetensorsBuilder().AddFloats("w", [4], [1, 2, 3, 4])
             .WriteTo(Path.Combine(dir, "bad.safetensors"), header);
 
         var e = Assert.Throws<SafetensorsFormatException>(() => SafetensorsFile.Open(path));
@@ -121,7 +121,7 @@ public sealed class SafetensorsFileTests : IDisposable
     public void Open_HeaderLengthCutShort_ThrowsSayingTruncated()
     {
         string path = Path.Combine(dir, "cut.safetensors");
-        File.WriteAllBytes(path, new SafetensorsWriter().AddFloats("w", [1], [1]).ToBytes()[..5]);
+        File.WriteAllBytes(path, new RawSafetensorsBuilder().AddFloats("w", [1], [1]).ToBytes()[..5]);
 
         var e = Assert.Throws<SafetensorsFormatException>(() => SafetensorsFile.Open(path));
 
@@ -131,7 +131,7 @@ public sealed class SafetensorsFileTests : IDisposable
     [Fact]
     public void Open_HeaderLongerThanFile_ThrowsSayingTruncated()
     {
-        byte[] bytes = new SafetensorsWriter().AddFloats("w", [4], [1, 2, 3, 4]).ToBytes();
+        byte[] bytes = new RawSafetensorsBuilder().AddFloats("w", [4], [1, 2, 3, 4]).ToBytes();
         string path = Path.Combine(dir, "cut-header.safetensors");
         File.WriteAllBytes(path, bytes[..20]); // the length says more header bytes than the 12 left
 
@@ -144,7 +144,7 @@ public sealed class SafetensorsFileTests : IDisposable
     [Fact]
     public void ReadRawHeader_ValidFile_LengthPrefixAndHeaderAsStored()
     {
-        var writer = new SafetensorsWriter().AddFloats("w", [2], [1, 2]);
+        var writer = new RawSafetensorsBuilder().AddFloats("w", [2], [1, 2]);
         byte[] bytes = writer.ToBytes();
         string path = writer.WriteTo(Path.Combine(dir, "raw.safetensors"));
 

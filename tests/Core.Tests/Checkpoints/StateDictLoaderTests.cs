@@ -17,7 +17,7 @@ public sealed class StateDictLoaderTests : IDisposable
     public void Load_CheckpointWithMissingExtraAndMisshapedKeys_ListsEveryOne()
     {
         using var model = new XClipModel(XClipConfig.Load(Path.Combine(TinyKit, "config.json")));
-        var writer = new SafetensorsWriter();
+        var writer = new RawSafetensorsBuilder();
         foreach (var (name, tensor) in model.state_dict())
         {
             if (name == "text_projection.weight" || name == "mit.position_embedding") continue; // missing
@@ -68,7 +68,7 @@ public sealed class StateDictLoaderTests : IDisposable
     /// <summary>A checkpoint with every key of <paramref name="model"/> as zero floats, except logit_scale stored as given.</summary>
     private SafetensorsFile CheckpointWithLogitScale(XClipModel model, string dtype, long[] shape, byte[] data)
     {
-        var writer = new SafetensorsWriter();
+        var writer = new RawSafetensorsBuilder();
         foreach (var (name, tensor) in model.state_dict())
         {
             if (name == "logit_scale") writer.Add(name, dtype, shape, data);
@@ -81,7 +81,7 @@ public sealed class StateDictLoaderTests : IDisposable
     public void Load_PositionIdsAndFloat16_IgnoredAndConverted()
     {
         using var reference = SafetensorsFile.Open(Path.Combine(TinyKit, "model.safetensors"));
-        var writer = new SafetensorsWriter();
+        var writer = new RawSafetensorsBuilder();
         foreach (var name in reference.Tensors.Keys)
         {
             using var t = reference.ReadTensor(name);
@@ -115,7 +115,7 @@ public sealed class StateDictLoaderTests : IDisposable
     public void FromPretrained_RandomSafetensors_ThrowsMismatchListingKeys()
     {
         File.Copy(Path.Combine(TinyKit, "config.json"), Path.Combine(dir, "config.json"));
-        new SafetensorsWriter().AddFloats("weight", [3], [1, 2, 3]).WriteTo(Path.Combine(dir, "model.safetensors"));
+        new RawSafetensorsBuilder().AddFloats("weight", [3], [1, 2, 3]).WriteTo(Path.Combine(dir, "model.safetensors"));
 
         var e = Assert.Throws<CheckpointMismatchException>(() => XClipModel.FromPretrained(dir));
 

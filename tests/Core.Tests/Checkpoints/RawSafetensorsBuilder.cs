@@ -3,18 +3,19 @@ using System.Text.Json;
 
 namespace VideoSearch.Core.Tests.Checkpoints;
 
-/// <summary>Writes small safetensors files (valid or deliberately broken) for the reader and loader tests.</summary>
-internal sealed class SafetensorsWriter
+/// <summary>Builds small safetensors files byte by byte, valid or deliberately broken, for the reader and loader tests
+/// (the product writer, <see cref="VideoSearch.Core.Checkpoints.SafetensorsWriter"/>, refuses to write broken ones).</summary>
+internal sealed class RawSafetensorsBuilder
 {
     private readonly List<(string Name, string DType, long[] Shape, byte[] Data)> entries = [];
 
-    public SafetensorsWriter Add(string name, string dtype, long[] shape, byte[] data)
+    public RawSafetensorsBuilder Add(string name, string dtype, long[] shape, byte[] data)
     {
         entries.Add((name, dtype, shape, data));
         return this;
     }
 
-    public SafetensorsWriter AddFloats(string name, long[] shape, float[] values) =>
+    public RawSafetensorsBuilder AddFloats(string name, long[] shape, float[] values) =>
         Add(name, "F32", shape, values.SelectMany(BitConverter.GetBytes).ToArray());
 
     /// <summary>Header JSON as a real writer produces it (offsets packed in order).</summary>
