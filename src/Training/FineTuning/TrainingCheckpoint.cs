@@ -26,9 +26,9 @@ public static class TrainingCheckpoint
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         try
         {
-            //EXP ModelFolderWriter.Write(model, filesFrom, saving);
+            ModelFolderWriter.Write(model, saving, filesFrom);
             optimizer.save_state_dict(Path.Combine(saving, OptimizerFile));
-            File.WriteAllText(Path.Combine(saving, TrainerState.FileName), state.ToJson()); //EXP
+            AtomicFile.Write(Path.Combine(saving, TrainerState.FileName), stream => stream.Write(System.Text.Encoding.UTF8.GetBytes(state.ToJson())));
         }
         catch
         {
