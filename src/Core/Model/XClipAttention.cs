@@ -30,8 +30,9 @@ internal sealed class XClipAttention : nn.Module
         RegisterComponents();
     }
 
-    /// <summary><paramref name="hiddenStates"/> (b, t, d); <paramref name="additiveMask"/> broadcastable to (b, heads, t, t) or null.</summary>
-    public Tensor forward(Tensor hiddenStates, Tensor? additiveMask)
+    /// <summary><paramref name="hiddenStates"/> (b, t, d); <paramref name="additiveMask"/> broadcastable to (b, heads, t, t) or null.
+    /// <paramref name="states"/>, when given, keeps the attention probabilities (b, heads, t, t) if they were asked for.</summary>
+    public Tensor forward(Tensor hiddenStates, Tensor? additiveMask, XClipEncoderStates? states = null)
     {
         using var scope = NewDisposeScope();
         long b = hiddenStates.shape[0], t = hiddenStates.shape[1], d = hiddenStates.shape[2];
@@ -42,6 +43,7 @@ internal sealed class XClipAttention : nn.Module
         var weights = torch.matmul(q, k.transpose(-1, -2)); // (b, h, t, t)
         if (additiveMask is not null) weights = weights + additiveMask;
         var probs = torch.softmax(weights, dim: -1);
+        states?.AddAttention(probs);
         var context = torch.matmul(probs, v); // (b, h, t, hd)
         context = context.transpose(1, 2).reshape(b, t, d); // (b, h, t, hd) -> (b, t, h*hd)
         return out_proj.forward(context).MoveToOuterDisposeScope();
