@@ -15,6 +15,7 @@ internal sealed class XClipAttention : nn.Module
     private readonly int num_heads;
     private readonly int head_dim;
     private readonly double scale;
+    private readonly double dropout;
 
     public XClipAttention(XClipEncoderSpec config, Device? device = null) : base(nameof(XClipAttention))
     {
@@ -22,6 +23,7 @@ internal sealed class XClipAttention : nn.Module
         num_heads = config.NumAttentionHeads;
         head_dim = config.HeadDim;
         scale = Math.Pow(head_dim, -0.5);
+        dropout = config.AttentionDropout;
         int d = config.HiddenSize;
         k_proj = new XClipLinear(d, d, hasBias: true, device: device);
         v_proj = new XClipLinear(d, d, hasBias: true, device: device);
@@ -30,8 +32,9 @@ internal sealed class XClipAttention : nn.Module
         RegisterComponents();
     }
 
-    /// <summary><paramref name="hiddenStates"/> (b, t, d); <paramref name="additiveMask"/> broadcastable to (b, heads, t, t) or null.</summary>
-    public Tensor forward(Tensor hiddenStates, Tensor? additiveMask)
+    /// <summary><paramref name="hiddenStates"/> (b, t, d); <paramref name="additiveMask"/> broadcastable to (b, heads, t, t) or null.
+    /// <paramref name="states"/>, when given, keeps the attention probabilities (b, heads, t, t) if they were asked for.</summary>
+    public Tensor forward(Tensor hiddenStates, Tensor? additiveMask, XClipEncoderStates? states = null)
     {
         using var scope = NewDisposeScope();
         long b = hiddenStates.shape[0], t = hiddenStates.shape[1], d = hiddenStates.shape[2];
@@ -42,6 +45,9 @@ internal sealed class XClipAttention : nn.Module
         var weights = torch.matmul(q, k.transpose(-1, -2)); // (b, h, t, t)
         if (additiveMask is not null) weights = weights + additiveMask;
         var probs = torch.softmax(weights, dim: -1);
+        states?.AddAttention(probs); // upstream returns the weights before dropout
+        // F.dropout is the identity for p = 0 or in eval mode; skipping the call keeps inference free of it.
+        if (dropout > 0 && training) probs = nn.functional.dropout(probs, dropout, training: true);
         var context = torch.matmul(probs, v); // (b, h, t, hd)
         context = context.transpose(1, 2).reshape(b, t, d); // (b, h, t, hd) -> (b, t, h*hd)
         return out_proj.forward(context).MoveToOuterDisposeScope();

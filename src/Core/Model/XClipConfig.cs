@@ -40,10 +40,11 @@ public sealed record XClipConfig
     /// <summary>Heads of the prompt generator's cross attention.</summary>
     [JsonPropertyName("prompt_num_attention_heads")] public int PromptNumAttentionHeads { get; init; } = 8;
 
-    /// <summary>Prompt attention dropout (training only).</summary>
+    /// <summary>Dropout in train mode on the prompt generator's cross-attention probabilities and inside its MLP (upstream
+    /// uses this one rate for both), 0 &lt;= p &lt; 1.</summary>
     [JsonPropertyName("prompt_attention_dropout")] public double PromptAttentionDropout { get; init; }
 
-    /// <summary>Prompt projection dropout (training only).</summary>
+    /// <summary>Dropout in train mode after the prompt generator's cross-attention output projection, 0 &lt;= p &lt; 1.</summary>
     [JsonPropertyName("prompt_projection_dropout")] public double PromptProjectionDropout { get; init; }
 
     /// <summary>Initial value of <c>logit_scale</c> (the checkpoint's value is what inference uses).</summary>
@@ -62,6 +63,8 @@ public sealed record XClipConfig
         XClipConfigChecks.Divisible("projection_dim", ProjectionDim, "prompt_num_attention_heads", PromptNumAttentionHeads);
         XClipConfigChecks.InRange("prompt_layers", PromptLayers, XClipConfigLimits.MaxLayers);
         XClipConfigChecks.Activation("prompt_hidden_act", PromptHiddenAct);
+        XClipConfigChecks.Probability("prompt_attention_dropout", PromptAttentionDropout);
+        XClipConfigChecks.Probability("prompt_projection_dropout", PromptProjectionDropout);
         // The MIT runs on visual_projection outputs, so its width is the projection width (README note 7).
         if (ProjectionDim != VisionConfig.MitHiddenSize)
             throw new XClipConfigException(

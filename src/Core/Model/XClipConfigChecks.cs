@@ -33,6 +33,12 @@ internal static class XClipConfigChecks
         if (!(value > 0) || double.IsInfinity(value)) throw new XClipConfigException($"{field} must be a positive number, got {value}.");
     }
 
+    /// <summary>A dropout or drop-path rate: 0 &lt;= p &lt; 1 (p = 1 would zero everything and divide by 0 when rescaling).</summary>
+    public static void Probability(string field, double value)
+    {
+        if (!(value >= 0 && value < 1)) throw new XClipConfigException($"{field} must be in [0, 1), got {value}.");
+    }
+
     public static void Activation(string field, string? value)
     {
         if (value == null || !SupportedActivations.Contains(value))

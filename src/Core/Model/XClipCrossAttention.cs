@@ -5,13 +5,15 @@ using static TorchSharp.torch;
 namespace VideoSearch.Core.Model;
 
 /// <summary>Mirrors Hugging Face <c>XCLIPCrossAttention</c>: text queries attend to visual keys/values; q/k/v without bias,
-/// scale applied after q @ k^T as upstream does.</summary>
+/// scale applied after q @ k^T as upstream does; attn_drop and proj_drop act in train mode only.</summary>
 internal sealed class XClipCrossAttention : nn.Module
 {
     private readonly XClipLinear q_proj;
     private readonly XClipLinear k_proj;
     private readonly XClipLinear v_proj;
+    private readonly Dropout attn_drop;
     private readonly XClipLinear proj;
+    private readonly Dropout proj_drop;
     private readonly int num_heads;
     private readonly double scale;
 
@@ -24,7 +26,9 @@ internal sealed class XClipCrossAttention : nn.Module
         q_proj = new XClipLinear(dim, dim, hasBias: false, device: device);
         k_proj = new XClipLinear(dim, dim, hasBias: false, device: device);
         v_proj = new XClipLinear(dim, dim, hasBias: false, device: device);
+        attn_drop = nn.Dropout(config.PromptAttentionDropout);
         proj = new XClipLinear(dim, dim, hasBias: true, device: device);
+        proj_drop = nn.Dropout(config.PromptProjectionDropout);
         RegisterComponents();
     }
 
@@ -38,8 +42,8 @@ internal sealed class XClipCrossAttention : nn.Module
         var k = k_proj.forward(keys).reshape(b, n, num_heads, hd).permute(0, 2, 1, 3); // (b, n, P) -> (b, h, n, hd)
         var v = v_proj.forward(values).reshape(b, n, num_heads, hd).permute(0, 2, 1, 3); // (b, n, P) -> (b, h, n, hd)
         var attn = torch.matmul(q, k.transpose(-2, -1)) * scale; // (b, h, t, n)
-        attn = attn.softmax(-1);
+        attn = attn_drop.forward(attn.softmax(-1));
         var x = torch.matmul(attn, v).transpose(1, 2).reshape(b, t, dim); // (b, h, t, hd) -> (b, t, P)
-        return proj.forward(x).MoveToOuterDisposeScope();
+        return proj_drop.forward(proj.forward(x)).MoveToOuterDisposeScope();
     }
 }

@@ -17,16 +17,20 @@ internal sealed class XClipEncoder : nn.Module
         RegisterComponents();
     }
 
-    /// <summary>Runs every layer; with a trace, records <c>{tracePrefix}hidden_states.i</c> as upstream's hidden_states tuple.</summary>
-    public Tensor forward(Tensor inputsEmbeds, Tensor? additiveMask, XClipTrace? trace = null, string tracePrefix = "")
+    /// <summary>Runs every layer; with a trace, records <c>{tracePrefix}hidden_states.i</c> as upstream's hidden_states tuple;
+    /// <paramref name="states"/> keeps the same tensors (and the attentions) for the caller.</summary>
+    public Tensor forward(Tensor inputsEmbeds, Tensor? additiveMask, XClipTrace? trace = null, string tracePrefix = "",
+        XClipEncoderStates? states = null)
     {
         using var scope = NewDisposeScope();
         var x = inputsEmbeds;
         trace?.Record($"{tracePrefix}hidden_states.0", x);
+        states?.AddHiddenState(x);
         for (int i = 0; i < layers.Count; i++)
         {
-            x = layers[i].forward(x, additiveMask);
+            x = layers[i].forward(x, additiveMask, states);
             trace?.Record($"{tracePrefix}hidden_states.{i + 1}", x);
+            states?.AddHiddenState(x);
         }
         return (ReferenceEquals(x, inputsEmbeds) ? x.alias() : x).MoveToOuterDisposeScope();
     }

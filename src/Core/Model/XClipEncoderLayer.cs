@@ -22,10 +22,10 @@ internal sealed class XClipEncoderLayer : nn.Module
         RegisterComponents();
     }
 
-    public Tensor forward(Tensor hiddenStates, Tensor? additiveMask)
+    public Tensor forward(Tensor hiddenStates, Tensor? additiveMask, XClipEncoderStates? states = null)
     {
         using var scope = NewDisposeScope();
-        var x = hiddenStates + self_attn.forward(layer_norm1.forward(hiddenStates), additiveMask);
+        var x = hiddenStates + self_attn.forward(layer_norm1.forward(hiddenStates), additiveMask, states);
         x = x + mlp.forward(layer_norm2.forward(x));
         return x.MoveToOuterDisposeScope();
     }

@@ -108,7 +108,7 @@ public sealed class XClipModel : nn.Module
     public Tensor GetTextFeatures(Tensor inputIds, Tensor? attentionMask = null)
     {
         using var mode = torch.inference_mode();
-        return TextFeatures(inputIds, attentionMask, null);
+        return TextFeatures(inputIds, attentionMask, null, null);
     }
 
     /// <summary>Upstream <c>get_video_features</c>: the MIT pooled output (videos, P), not normalised.</summary>
@@ -123,7 +123,7 @@ public sealed class XClipModel : nn.Module
     public XClipVideoEncoding GetVideoFeaturesWithContext(Tensor pixelValues)
     {
         using var mode = torch.inference_mode();
-        return Visual(pixelValues, null);
+        return Visual(pixelValues, null, null);
     }
 
     /// <summary>X-CLIP logits (videos, texts) from <see cref="GetTextFeatures"/> output (texts, P), video features
@@ -150,44 +150,54 @@ public sealed class XClipModel : nn.Module
         if (options.ReturnLoss && inputIds.shape[0] != pixelValues.shape[0])
             throw new XClipInputException(
                 $"return_loss needs as many texts as videos (text i captions video i), got {inputIds.shape[0]} texts and {pixelValues.shape[0]} videos.");
-        using var scope = NewDisposeScope();
-        var (logitsPerVideo, logitsPerText, textEmbeds, videoEmbeds) = Run(inputIds, attentionMask, pixelValues, null);
-        var loss = options.ReturnLoss ? XClipLoss.Contrastive(logitsPerText) : null;
-        return new XClipForwardOutput(loss?.MoveToOuterDisposeScope(), logitsPerVideo.MoveToOuterDisposeScope(),
-            logitsPerText.MoveToOuterDisposeScope(), textEmbeds.MoveToOuterDisposeScope(), videoEmbeds.MoveToOuterDisposeScope());
+        var towers = XClipTowerStates.For(options);
+        try
+        {
+            using var scope = NewDisposeScope();
+            var (logitsPerVideo, logitsPerText, textEmbeds, videoEmbeds) = Run(inputIds, attentionMask, pixelValues, null, towers);
+            var loss = options.ReturnLoss ? XClipLoss.Contrastive(logitsPerText) : null;
+            return new XClipForwardOutput(loss?.MoveToOuterDisposeScope(), logitsPerVideo.MoveToOuterDisposeScope(),
+                logitsPerText.MoveToOuterDisposeScope(), textEmbeds.MoveToOuterDisposeScope(), videoEmbeds.MoveToOuterDisposeScope(),
+                towers);
+        }
+        catch
+        {
+            towers.Dispose();
+            throw;
+        }
     }
 
     internal XClipOutput Forward(Tensor inputIds, Tensor attentionMask, Tensor pixelValues, XClipTrace? trace)
     {
         using var mode = torch.inference_mode();
         using var scope = NewDisposeScope();
-        var (logitsPerVideo, logitsPerText, textEmbeds, videoEmbeds) = Run(inputIds, attentionMask, pixelValues, trace);
+        var (logitsPerVideo, logitsPerText, textEmbeds, videoEmbeds) = Run(inputIds, attentionMask, pixelValues, trace, null);
         return new XClipOutput(logitsPerVideo.MoveToOuterDisposeScope(), logitsPerText.MoveToOuterDisposeScope(),
             textEmbeds.MoveToOuterDisposeScope(), videoEmbeds.MoveToOuterDisposeScope());
     }
 
     /// <summary>The whole forward in the caller's scope and grad mode: logits_per_video (b, k), logits_per_text (k, b),
-    /// text_embeds (b, k, P) and video_embeds (b, P).</summary>
+    /// text_embeds (b, k, P) and video_embeds (b, P). <paramref name="towers"/>, when given, collects the towers' states.</summary>
     private (Tensor LogitsPerVideo, Tensor LogitsPerText, Tensor TextEmbeds, Tensor VideoEmbeds) Run(
-        Tensor inputIds, Tensor attentionMask, Tensor pixelValues, XClipTrace? trace)
+        Tensor inputIds, Tensor attentionMask, Tensor pixelValues, XClipTrace? trace, XClipTowerStates? towers)
     {
-        using var visual = Visual(pixelValues, trace);
-        var text = TextFeatures(inputIds, attentionMask, trace);
+        using var visual = Visual(pixelValues, trace, towers);
+        var text = TextFeatures(inputIds, attentionMask, trace, towers?.Text);
         var (logitsPerVideo, textEmbeds, videoEmbeds) = Logits(text, visual.VideoFeatures, visual.Context, trace);
         var logitsPerText = logitsPerVideo.t(); // (b, k) -> (k, b)
         return (logitsPerVideo, logitsPerText, textEmbeds, videoEmbeds);
     }
 
-    private Tensor TextFeatures(Tensor inputIds, Tensor? attentionMask, XClipTrace? trace)
+    private Tensor TextFeatures(Tensor inputIds, Tensor? attentionMask, XClipTrace? trace, XClipEncoderStates? states)
     {
         using var scope = NewDisposeScope();
-        using var text = text_model.forward(inputIds, attentionMask, trace);
+        using var text = text_model.forward(inputIds, attentionMask, trace, states);
         var features = text_projection.forward(text.PoolerOutput); // (k, P)
         trace?.Record("text_features", features);
         return features.MoveToOuterDisposeScope();
     }
 
-    private XClipVideoEncoding Visual(Tensor pixelValues, XClipTrace? trace)
+    private XClipVideoEncoding Visual(Tensor pixelValues, XClipTrace? trace, XClipTowerStates? towers)
     {
         var vision = Config.VisionConfig;
         if (pixelValues.dim() != 5 || pixelValues.shape[1] != vision.NumFrames)
@@ -197,13 +207,13 @@ public sealed class XClipModel : nn.Module
         using var scope = NewDisposeScope();
         long b = pixelValues.shape[0], f = pixelValues.shape[1];
         var frames = pixelValues.reshape(-1, pixelValues.shape[2], pixelValues.shape[3], pixelValues.shape[4]); // (b, f, c, h, w) -> (b*f, c, h, w)
-        using var towers = vision_model.forward(frames, trace);
-        var cls = visual_projection.forward(towers.PoolerOutput).view(b, f, -1); // (b*f, P) -> (b, f, P)
+        using var tower = vision_model.forward(frames, trace, towers?.Vision);
+        var cls = visual_projection.forward(tower.PoolerOutput).view(b, f, -1); // (b*f, P) -> (b, f, P)
         trace?.Record("cls_features", cls);
-        using var mitOutput = mit.forward(cls, trace);
+        using var mitOutput = mit.forward(cls, trace, towers?.Mit);
         var videoFeatures = mitOutput.PoolerOutput.alias();
         trace?.Record("video_features", videoFeatures);
-        var patches = towers.LastHiddenState[.., 1.., ..]; // (b*f, 1+n, d) -> (b*f, n, d)
+        var patches = tower.LastHiddenState[.., 1.., ..]; // (b*f, 1+n, d) -> (b*f, n, d)
         var img = torch.matmul(prompts_visual_layernorm.forward(patches), prompts_visual_projection); // (b*f, n, P)
         img = img.view(b, f, -1, img.shape[^1]).mean([1]); // (b*f, n, P) -> (b, f, n, P) -> (b, n, P)
         trace?.Record("img_features", img);

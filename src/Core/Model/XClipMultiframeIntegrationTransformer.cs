@@ -22,15 +22,17 @@ internal sealed class XClipMultiframeIntegrationTransformer : nn.Module
         RegisterComponents();
     }
 
-    /// <summary>cls_features (b, f, P) -> last_hidden_state (b, f, P) and pooler_output (b, P).</summary>
-    public XClipPooledOutput forward(Tensor clsFeatures, XClipTrace? trace = null)
+    /// <summary>cls_features (b, f, P) -> last_hidden_state (b, f, P) and pooler_output (b, P). <paramref name="states"/>
+    /// keeps upstream's hidden_states (position-embedded input, then each layer, before the residual) and attentions
+    /// (b, heads, f, f) when asked.</summary>
+    public XClipPooledOutput forward(Tensor clsFeatures, XClipTrace? trace = null, XClipEncoderStates? states = null)
     {
         if (clsFeatures.dim() != 3 || clsFeatures.shape[1] != num_frames)
             throw new XClipInputException(
                 $"MIT input must be (videos, {num_frames}, dim), got [{string.Join(", ", clsFeatures.shape)}].");
         using var scope = NewDisposeScope();
         var x = clsFeatures + position_embedding;
-        var last = encoder.forward(x, null) + clsFeatures;
+        var last = encoder.forward(x, null, null, "", states) + clsFeatures;
         var pooled = last.mean([1]); // (b, f, P) -> (b, P)
         trace?.Record("mit.last_hidden_state", last);
         trace?.Record("mit.pooler_output", pooled);

@@ -32,7 +32,7 @@ public sealed record XClipTextConfig
     /// <summary>Epsilon of every text layer norm (and of the prompt generator's norm1/norm3).</summary>
     [JsonPropertyName("layer_norm_eps")] public double LayerNormEps { get; init; } = 1e-5;
 
-    /// <summary>Attention dropout (training only; inference ignores it).</summary>
+    /// <summary>Dropout on the text attention probabilities in train mode, 0 &lt;= p &lt; 1; identity in eval mode.</summary>
     [JsonPropertyName("attention_dropout")] public double AttentionDropout { get; init; }
 
     /// <summary>Initialisation standard deviation (training only).</summary>
@@ -62,5 +62,6 @@ public sealed record XClipTextConfig
         XClipConfigChecks.Divisible("text_config.hidden_size", HiddenSize, "text_config.num_attention_heads", NumAttentionHeads);
         XClipConfigChecks.Epsilon("text_config.layer_norm_eps", LayerNormEps);
         XClipConfigChecks.Activation("text_config.hidden_act", HiddenAct);
+        XClipConfigChecks.Probability("text_config.attention_dropout", AttentionDropout);
     }
 }

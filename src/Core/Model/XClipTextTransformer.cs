@@ -20,8 +20,10 @@ internal sealed class XClipTextTransformer : nn.Module
         RegisterComponents();
     }
 
-    /// <summary><paramref name="inputIds"/> (n, L) int64, <paramref name="attentionMask"/> (n, L) with 1 for real tokens.</summary>
-    public XClipPooledOutput forward(Tensor inputIds, Tensor? attentionMask, XClipTrace? trace = null)
+    /// <summary><paramref name="inputIds"/> (n, L) int64, <paramref name="attentionMask"/> (n, L) with 1 for real tokens;
+    /// <paramref name="states"/> keeps upstream's hidden_states (embeddings, then each layer, before final_layer_norm) and
+    /// attentions (n, heads, L, L) when asked.</summary>
+    public XClipPooledOutput forward(Tensor inputIds, Tensor? attentionMask, XClipTrace? trace = null, XClipEncoderStates? states = null)
     {
         if (inputIds.dim() != 2 || inputIds.shape[1] == 0)
             throw new XClipInputException($"input_ids must be (texts, length) with length >= 1, got [{string.Join(", ", inputIds.shape)}].");
@@ -41,7 +43,7 @@ internal sealed class XClipTextTransformer : nn.Module
             var padding = (1.0 - attentionMask.to(dtype)).mul(min).view(n, 1, 1, length); // (n, L) -> (n, 1, 1, L)
             mask = mask + padding; // (n, 1, L, L)
         }
-        var last = encoder.forward(hidden, mask, trace, "text_model.");
+        var last = encoder.forward(hidden, mask, trace, "text_model.", states);
         last = final_layer_norm.forward(last);
         // Pool at the FIRST largest id per row (EOS has the largest id in CLIP's vocabulary; padding may repeat it).
         var eos = ids.argmax(-1); // (n)

@@ -50,7 +50,8 @@ public sealed record XClipVisionConfig
     /// <summary>Epsilon of the vision and MIT layer norms and of the prompt visual norms.</summary>
     [JsonPropertyName("layer_norm_eps")] public double LayerNormEps { get; init; } = 1e-5;
 
-    /// <summary>Attention dropout (training only).</summary>
+    /// <summary>Dropout on the vision and MIT attention probabilities in train mode (upstream's MIT config is a copy of
+    /// this one), 0 &lt;= p &lt; 1; identity in eval mode.</summary>
     [JsonPropertyName("attention_dropout")] public double AttentionDropout { get; init; }
 
     /// <summary>Initialisation standard deviation (training only).</summary>
@@ -59,7 +60,8 @@ public sealed record XClipVisionConfig
     /// <summary>Initialisation factor (training only).</summary>
     [JsonPropertyName("initializer_factor")] public double InitializerFactor { get; init; } = 1.0;
 
-    /// <summary>Stochastic depth rate (training only).</summary>
+    /// <summary>Stochastic depth rate of every vision layer's message-attention branch in train mode (upstream gives each
+    /// layer this same rate), 0 &lt;= p &lt; 1; identity in eval mode.</summary>
     [JsonPropertyName("drop_path_rate")] public double DropPathRate { get; init; }
 
     /// <summary>Patches per frame: <c>(image_size / patch_size)^2</c>.</summary>
@@ -84,5 +86,7 @@ public sealed record XClipVisionConfig
         XClipConfigChecks.Divisible("vision_config.image_size", ImageSize, "vision_config.patch_size", PatchSize);
         XClipConfigChecks.Epsilon("vision_config.layer_norm_eps", LayerNormEps);
         XClipConfigChecks.Activation("vision_config.hidden_act", HiddenAct);
+        XClipConfigChecks.Probability("vision_config.attention_dropout", AttentionDropout);
+        XClipConfigChecks.Probability("vision_config.drop_path_rate", DropPathRate);
     }
 }

@@ -17,16 +17,19 @@ internal sealed class XClipVisionEncoder : nn.Module
         RegisterComponents();
     }
 
-    /// <summary>Runs every layer; with a trace, records <c>vision_model.hidden_states.i</c>.</summary>
-    public Tensor forward(Tensor inputsEmbeds, XClipTrace? trace = null)
+    /// <summary>Runs every layer; with a trace, records <c>vision_model.hidden_states.i</c>; <paramref name="states"/> keeps
+    /// the same tensors (and each layer's self-attention probabilities) for the caller.</summary>
+    public Tensor forward(Tensor inputsEmbeds, XClipTrace? trace = null, XClipEncoderStates? states = null)
     {
         using var scope = NewDisposeScope();
         var x = inputsEmbeds;
         trace?.Record("vision_model.hidden_states.0", x);
+        states?.AddHiddenState(x);
         for (int i = 0; i < layers.Count; i++)
         {
-            x = layers[i].forward(x);
+            x = layers[i].forward(x, states);
             trace?.Record($"vision_model.hidden_states.{i + 1}", x);
+            states?.AddHiddenState(x);
         }
         return x.MoveToOuterDisposeScope();
     }

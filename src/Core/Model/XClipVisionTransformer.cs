@@ -25,8 +25,9 @@ internal sealed class XClipVisionTransformer : nn.Module
     }
 
     /// <summary>(b*f, c, h, w), frames of one video contiguous -> last_hidden_state (b*f, 1+patches, d) without
-    /// post-layernorm and pooler_output = post_layernorm(CLS) (b*f, d).</summary>
-    public XClipPooledOutput forward(Tensor pixelValues, XClipTrace? trace = null)
+    /// post-layernorm and pooler_output = post_layernorm(CLS) (b*f, d). <paramref name="states"/> keeps upstream's
+    /// hidden_states (pre_layernorm output, then each layer) and attentions when asked.</summary>
+    public XClipPooledOutput forward(Tensor pixelValues, XClipTrace? trace = null, XClipEncoderStates? states = null)
     {
         if (pixelValues.dim() != 4 || pixelValues.shape[0] == 0 || pixelValues.shape[0] % num_frames != 0)
             throw new XClipInputException(
@@ -35,7 +36,7 @@ internal sealed class XClipVisionTransformer : nn.Module
         var hidden = embeddings.forward(pixelValues);
         trace?.Record("vision_model.embeddings_output", hidden);
         hidden = pre_layernorm.forward(hidden);
-        var last = encoder.forward(hidden, trace);
+        var last = encoder.forward(hidden, trace, states);
         var pooled = post_layernorm.forward(last[.., 0, ..]); // (b*f, 1+p, d) -> (b*f, d)
         trace?.Record("vision_model.last_hidden_state", last);
         trace?.Record("vision_model.pooler_output", pooled);

@@ -24,6 +24,23 @@ public class XClipModelLeakTests
     }
 
     [Fact]
+    public void TrainingForward_EveryOutput50Passes_LiveTensorCountDoesNotGrow()
+    {
+        var kit = ReferenceKit.Get("xclip-tiny");
+        using var ids = kit.Read("case1", "input_ids")[..3];
+        using var mask = kit.Read("case1", "attention_mask")[..3];
+        using var pixels = kit.Read("case1", "pixel_values");
+        var options = new XClipForwardOptions(ReturnLoss: true, OutputHiddenStates: true, OutputAttentions: true);
+        kit.Model.Forward(ids, mask, pixels, options).Dispose(); // warm-up
+        long before = DisposeScopeManager.Statistics.ThreadTotalLiveCount;
+
+        for (int i = 0; i < 50; i++)
+            using (kit.Model.Forward(ids, mask, pixels, options)) { }
+
+        Assert.Equal(before, DisposeScopeManager.Statistics.ThreadTotalLiveCount);
+    }
+
+    [Fact]
     public void Embedder_200Calls_LiveTensorCountDoesNotGrow()
     {
         var kit = ReferenceKit.Get("xclip-tiny");
