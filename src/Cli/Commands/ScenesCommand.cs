@@ -53,7 +53,7 @@ internal static class ScenesCommand
     }
 
     private static Option<int> Count(string name, string description, int byDefault) =>
-        new(name) { Description = $"{description} Default: {byDefault}.", DefaultValueFactory = _ => byDefault };
+        new(name) { Description = description, DefaultValueFactory = _ => byDefault };
 
     private static async Task<int> RunAsync(SceneSetOptions options, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
