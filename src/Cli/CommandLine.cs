@@ -17,6 +17,7 @@ public static class CommandLine
             VerifyCommand.Create(),
             SearchCommand.Create(),
             ServeCommand.Create(),
+            ScenesCommand.Create(),
             TrainCommand.Create(),
         };
         return root;

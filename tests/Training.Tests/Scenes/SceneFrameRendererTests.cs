@@ -42,7 +42,7 @@ public sealed class SceneFrameRendererTests
         byte[] a = renderer.Render(10), b = renderer.Render(11);
         ScenePoint centre = s_video.SceneAt(10).Scene.CentreAt(10);
         (int x, int y) = FarCorner(centre);
-        // A 16x16 block of background: with 7+ noise levels, identical blocks in two frames would mean frozen noise.
+        // A 16x16 block of background: with 5+ noise levels, identical blocks in two frames would mean frozen noise.
         int differing = 0;
         for (int dy = 0; dy < 16; dy++)
             for (int dx = 0; dx < 16; dx++)

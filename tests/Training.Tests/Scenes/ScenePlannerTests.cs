@@ -108,7 +108,7 @@ public sealed class ScenePlannerTests
             SceneRgb b = video.Background.Base;
             bool grey = b.R == b.G && b.G == b.B && b.R is >= 96 and <= 128;
             Assert.True(grey || Math.Max(b.R, Math.Max(b.G, b.B)) <= 64, $"{video.RelativePath}: background {b} is neither dark nor mid-grey");
-            Assert.InRange(video.Background.NoiseAmplitude, 3, 10);
+            Assert.InRange(video.Background.NoiseAmplitude, 2, 6);
             foreach (ScenePlan scene in video.Scenes)
             {
                 Assert.Equal(scene.Colour, ColourCheck.Nearest(scene.Fill));

@@ -6,7 +6,7 @@ namespace VideoSearch.Training.Tests.Scenes;
 public sealed class SceneSetGeneratorTests(GeneratedSetFixture set) : IClassFixture<GeneratedSetFixture>
 {
     /// <summary>
-    /// How far a decoded pixel inside a flat shape may be from the drawn colour: H.264 at CRF 20 plus the round trip
+    /// How far a decoded pixel inside a flat shape may be from the drawn colour: H.264 (ultrafast, CRF 26) plus the round trip
     /// through 8-bit limited-range YUV 4:2:0 moves flat areas by a few levels; 24 leaves room and is still far less
     /// than the 90+ levels between any shape colour and its background.
     /// </summary>
