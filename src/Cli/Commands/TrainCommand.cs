@@ -71,11 +71,10 @@ internal static class TrainCommand
             builder.Services.AddVideoSearchModels();
             using IHost host = builder.Build();
             await host.StartAsync(cancellationToken);
-            ResolvedModel resolved = await host.Services.GetRequiredService<ModelLocator>()
-                .ResolveAsync(parse.GetValue(model), ConsoleDownloadProgress.ForStandardError(), cancellationToken);
+            string modelFolder = await StartingFolderAsync(parse.GetValue(model)!, parse.GetValue(scratch), host, cancellationToken);
             TorchRuntime.EnsureLoaded();
             var run = new FineTuningRun(host.Services.GetRequiredService<MediaProbe>(), host.Services.GetRequiredService<FrameExtractor>());
-            var request = new FineTuningRequest(resolved.Folder, parse.GetValue(scratch), train, validationRows, outFolder, options, resuming);
+            var request = new FineTuningRequest(modelFolder, parse.GetValue(scratch), train, validationRows, outFolder, options, resuming);
             var console = new TrainingConsole(error);
             try
             {
@@ -93,6 +92,23 @@ internal static class TrainCommand
             }
         }));
         return command;
+    }
+
+    /// <summary>
+    /// The folder the run starts from. From scratch, a local folder needs only its config, tokenizer and preprocessor
+    /// files (its weights, if any, are not read); otherwise the model is resolved like everywhere else (a folder or a hub id).
+    /// </summary>
+    private static async Task<string> StartingFolderAsync(string model, bool fromScratch, IHost host, CancellationToken cancellationToken)
+    {
+        if (fromScratch && Directory.Exists(model))
+        {
+            // The tokenizer and preprocessor files are checked where they are read.
+            ModelFilesMissingException.ThrowIfMissing(Path.GetFullPath(model), ["config.json"]);
+            return Path.GetFullPath(model);
+        }
+        ResolvedModel resolved = await host.Services.GetRequiredService<ModelLocator>()
+            .ResolveAsync(model, ConsoleDownloadProgress.ForStandardError(), cancellationToken);
+        return resolved.Folder;
     }
 
     /// <summary>Progress lines on standard error; remembers the last saved epoch for the stop message.</summary>

@@ -37,10 +37,16 @@ public sealed class FineTuningRun(MediaProbe probe, FrameExtractor extractor)
         var windows = new ClipPlanOptions(ClipPlanOptions.DefaultWindowSeconds, options.WindowStrideSeconds, vision.NumFrames);
         var loader = new TrainingSetLoader(probe, extractor, processor.ImageProcessor, windows);
         int videos = request.Train.Concat(request.Validation).Select(r => r.Video).Distinct().Count();
-        var decoded = new Progress<int>(done => progress?.Report(new TrainingProgress(TrainingPhase.Decoding, done, videos)));
-        var train = await loader.LoadAsync(request.Train, decoded, cancellationToken).ConfigureAwait(false);
+        // Decoding reports every tenth of the videos, not each one.
+        IProgress<int> Decoded(int before) => new Progress<int>(done =>
+        {
+            int total = before + done, step = Math.Max(1, videos / 10);
+            if (total % step == 0 || total == videos) progress?.Report(new TrainingProgress(TrainingPhase.Decoding, total, videos));
+        });
+        int trainVideos = request.Train.Select(r => r.Video).Distinct().Count();
+        var train = await loader.LoadAsync(request.Train, Decoded(0), cancellationToken).ConfigureAwait(false);
         var validation = request.Validation.Count == 0 ? []
-            : await loader.LoadAsync(request.Validation, null, cancellationToken).ConfigureAwait(false);
+            : await loader.LoadAsync(request.Validation, Decoded(trainVideos), cancellationToken).ConfigureAwait(false);
 
         var epochs = Enumerable.Range(0, options.Epochs)
             .Select(e => CaptionBatcher.Batches(train, options.BatchSize, new Random(EpochSeed(options.Seed, e)))).ToArray();
