@@ -13,7 +13,8 @@ namespace VideoSearch.Search;
 /// embeddings in the vector index; X-CLIP re-ranks those K with each clip's stored context (the prompt generator
 /// adapts the text to the clip, which no single precomputed vector can do); each video's clips are merged into
 /// moments (<see cref="MomentBuilder"/>) and every moment is read against the library's own scores for the query
-/// (<see cref="ScoreCalibrator"/>). Filters become an index filter, so all K candidates are eligible.
+/// (<see cref="ScoreCalibrator"/>). Filters become an index filter, so all K candidates are eligible. A request with
+/// <see cref="SearchRequest.Rerank"/> false stops after the first stage: the K candidates keep the index's cosine.
 /// </summary>
 public sealed class SearchService(
     QueryEncoder encoder,
@@ -56,13 +57,16 @@ public sealed class SearchService(
         double annMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
 
         start = Stopwatch.GetTimestamp();
-        var scored = await reranker.RerankAsync(query.Features, hits.Select(h => h.Id).ToList(), cancellationToken)
-            .ConfigureAwait(false);
+        var scored = request.Rerank
+            ? await reranker.RerankAsync(query.Features, hits.Select(h => h.Id).ToList(), cancellationToken).ConfigureAwait(false)
+            : await ByCosineAsync(hits, cancellationToken).ConfigureAwait(false);
         double rerankMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
 
         start = Stopwatch.GetTimestamp();
-        ScoreCalibration? calibration = await calibrator.CalibrateTextAsync(query.Features, index, cancellationToken)
-            .ConfigureAwait(false);
+        // The calibration reads the scores on their own scale: logits after re-ranking, cosines without it.
+        ScoreCalibration? calibration = request.Rerank
+            ? await calibrator.CalibrateTextAsync(query.Features, index, cancellationToken).ConfigureAwait(false)
+            : await calibrator.CalibrateExampleAsync(query.Features, null, index, cancellationToken).ConfigureAwait(false);
         double calibrateMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
 
         var (page, total) = ResultGrouper.Group(scored, request.Offset, request.Top, calibration);
@@ -118,9 +122,7 @@ public sealed class SearchService(
         double annMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
 
         start = Stopwatch.GetTimestamp();
-        var clips = await catalog.GetClipsAsync(hits.Select(h => h.Id).ToList(), cancellationToken).ConfigureAwait(false);
-        var scores = hits.ToDictionary(h => h.Id, h => h.Score);
-        var scored = ClipReranker.Sorted(clips.Select(c => new ScoredClip(c, scores[c.ClipId])).ToArray());
+        var scored = await ByCosineAsync(hits, cancellationToken).ConfigureAwait(false);
         double fetchMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
 
         start = Stopwatch.GetTimestamp();
@@ -131,6 +133,14 @@ public sealed class SearchService(
         var (page, total) = ResultGrouper.Group(scored, 0, top, calibration);
         return new SearchResponse(query, false, page, total, new SearchTimings(0, 0, annMs, fetchMs, calibrateMs), calibration,
             ResultGrouper.BestMatch(page));
+    }
+
+    /// <summary>The hits that are still stored, scored by the index's own cosine, best first (ties by clip id).</summary>
+    private async Task<IReadOnlyList<ScoredClip>> ByCosineAsync(IReadOnlyList<VectorHit> hits, CancellationToken cancellationToken)
+    {
+        var clips = await catalog.GetClipsAsync(hits.Select(h => h.Id).ToList(), cancellationToken).ConfigureAwait(false);
+        var scores = hits.ToDictionary(h => h.Id, h => h.Score);
+        return ClipReranker.Sorted(clips.Select(c => new ScoredClip(c, scores[c.ClipId])).ToArray());
     }
 
     private async Task<Func<long, bool>?> FilterAsync(SearchFilters? filters, CancellationToken cancellationToken)

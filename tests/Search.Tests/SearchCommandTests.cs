@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using VideoSearch.Cli;
+using VideoSearch.Search.Contracts;
 
 namespace VideoSearch.Search.Tests;
 
@@ -51,6 +52,32 @@ public sealed class SearchCommandTests(TinyLibrary library)
         Assert.Equal(12, json.RootElement.GetProperty("calibration").GetProperty("sampleSize").GetInt32());
         Assert.Contains(json.RootElement.GetProperty("bestMatch").GetString(), new[] { "strong", "good", "weak" });
         Assert.False(json.RootElement.GetProperty("queryTruncated").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Search_NoRerank_PrintsTheFirstStageRanking()
+    {
+        const string query = "a dog on the beach";
+        // fp32 text weights and matmuls, as the fixture's own service computes, so the two rankings can be compared.
+        var (code, output, error) = await Run("search", query, "--db", library.Directory, "--json", "--no-rerank",
+            "--precision", "fp32", "--Model:QueryWeights=Fp32");
+        Assert.True(code == 0, error);
+        var expected = await library.Service(candidateCount: 50).SearchAsync(new SearchRequest(query, 10, Rerank: false), CancellationToken.None);
+        using var json = JsonDocument.Parse(output);
+        var videos = json.RootElement.GetProperty("videos");
+        Assert.Equal(expected.Videos.Select(v => v.VideoId), videos.EnumerateArray().Select(v => v.GetProperty("videoId").GetInt64()));
+        // The same cosines from two loads of the same fp32 model: float32 rounding only.
+        for (int i = 0; i < expected.Videos.Count; i++)
+            Assert.Equal(expected.Videos[i].Score, videos[i].GetProperty("score").GetSingle(), 1e-5);
+    }
+
+    [Fact]
+    public async Task Search_NoRerankWithExample_ExitsWithUsageCode()
+    {
+        string image = Path.Combine(VideoSearch.TestSupport.Fixtures.Media, "three_frames_320x240.mp4");
+        var (code, _, error) = await Run("search", "--example", image, "--db", library.Directory, "--no-rerank");
+        Assert.Equal(2, code);
+        Assert.Contains("--no-rerank", error);
     }
 
     [Fact]

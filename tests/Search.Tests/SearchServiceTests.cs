@@ -73,6 +73,28 @@ public sealed class SearchServiceTests(TinyLibrary library)
     }
 
     [Fact]
+    public async Task SearchAsync_RerankOff_CandidatesKeepTheIndexCosineAndCosineCalibration()
+    {
+        var service = library.Service();
+        var response = await service.SearchAsync(new SearchRequest(Query, 100, Rerank: false), CancellationToken.None);
+        float[] text = (await library.Encoder().EncodeAsync(Query, CancellationToken.None)).Query.Features;
+
+        var hits = response.Videos.SelectMany(v => v.AllClips()).ToList();
+        Assert.Equal(library.Clips.Count, hits.Count);
+        // The HNSW's cosine against one recomputed in double: float32 rounding only.
+        Assert.All(hits, h => Assert.Equal(Cosines.Of(text, library.Clips[h.ClipId].Embedding), h.Score, 1e-5));
+        long best = library.Clips.Keys.MaxBy(id => Cosines.Of(text, library.Clips[id].Embedding));
+        Assert.Equal(best, response.Videos[0].Moments[0].PeakClipId);
+        // The calibration is on the same scale: the sample's cosines (the tiny library's sample is all of its 12 clips).
+        double mean = library.Clips.Values.Average(c => Cosines.Of(text, c.Embedding));
+        Assert.Equal(mean, response.Calibration!.Mean, 1e-5);
+
+        var reranked = await service.SearchAsync(new SearchRequest(Query, 100), CancellationToken.None);
+        var rerankedScores = reranked.Videos.SelectMany(v => v.AllClips()).ToDictionary(c => c.ClipId, c => c.Score);
+        Assert.Contains(hits, h => Math.Abs(rerankedScores[h.ClipId] - h.Score) > 1e-2);
+    }
+
+    [Fact]
     public async Task SearchAsync_TopAboveMaximum_Throws() =>
         await Assert.ThrowsAsync<SearchQueryException>(() => Search(null, top: 101));
 

@@ -40,19 +40,24 @@ internal static class SearchCommand
         {
             Description = "Zero-shot labels, comma-separated: the probability of each label is shown for every result video.",
         };
+        var noRerank = new Option<bool>("--no-rerank")
+        {
+            Description = "Rank a text query's candidates by the vector index's cosine alone, without X-CLIP re-ranking " +
+                          "(faster, coarser; shows what re-ranking adds).",
+        };
         var command = SettingOverrides.Allow(new Command("search", "Search the indexed videos by text, or by an example video.")
         {
-            query, database, model, CommonOptions.Precision(), top, json, example, labels,
+            query, database, model, CommonOptions.Precision(), top, json, example, labels, noRerank,
         });
         command.SetAction((parse, cancellationToken) => CliErrors.RunAsync(() => RunAsync(new SearchArguments(
             parse.GetValue(query), parse.GetValue(example), parse.GetValue(database)!.FullName, CommonOptions.RequestedModel(parse, model),
-            parse.GetValue(top), parse.GetValue(json), LabelList(parse.GetValue(labels)), SettingOverrides.Of(parse)),
+            parse.GetValue(top), parse.GetValue(json), LabelList(parse.GetValue(labels)), !parse.GetValue(noRerank), SettingOverrides.Of(parse)),
             parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken), parse.InvocationConfiguration.Error));
         return command;
     }
 
     private sealed record SearchArguments(string? Query, FileInfo? Example, string Database, string? Model, int? Top, bool Json,
-        IReadOnlyList<string>? Labels, string[] Settings);
+        IReadOnlyList<string>? Labels, bool Rerank, string[] Settings);
 
     private static async Task<int> RunAsync(SearchArguments a, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
@@ -65,6 +70,11 @@ internal static class SearchCommand
         if (a.Example is not null && !string.IsNullOrWhiteSpace(a.Query))
         {
             await error.WriteLineAsync("error: give either a text query or --example, not both.");
+            return ExitCodes.Usage;
+        }
+        if (a.Example is not null && !a.Rerank)
+        {
+            await error.WriteLineAsync("error: --no-rerank applies to text queries; a search by example is always ranked by embedding cosine.");
             return ExitCodes.Usage;
         }
         if (a.Labels is { Count: < 2 })
@@ -99,7 +109,7 @@ internal static class SearchCommand
             ? await search.SearchSimilarAsync(
                 await host.Services.GetRequiredService<VideoExampleEncoder>().EncodeAsync(file.FullName, cancellationToken),
                 top, null, cancellationToken)
-            : await search.SearchAsync(new SearchRequest(a.Query!, top), cancellationToken);
+            : await search.SearchAsync(new SearchRequest(a.Query!, top, Rerank: a.Rerank), cancellationToken);
         if (response.QueryTruncated)
             await error.WriteLineAsync($"warning: the query is longer than the {host.Services.GetRequiredService<ModelHandle>().Current?.Inference.MaxTextLength} " +
                                        "tokens the text model reads; only its beginning was searched.");
