@@ -3,6 +3,7 @@ using VideoSearch.Bench.Search;
 using VideoSearch.Core.Model;
 using VideoSearch.Core.Native;
 using VideoSearch.Training.Evaluation;
+using VideoSearch.Training.Scenes;
 
 namespace VideoSearch.Bench.Quality;
 
@@ -78,10 +79,16 @@ public sealed class QualityBenchmark : IBenchmark
     }
 
     /// <summary>
-    /// The rows used without <c>--rows</c>: the scene generator's test split written under <paramref name="folder"/>
-    /// (its <c>test.jsonl</c>), or null in a build without the generator, where <c>--rows</c> is then required.
+    /// The rows used without <c>--rows</c>: the scene generator's test split (its default 30 videos, seed 1) written under
+    /// <paramref name="folder"/>. Each video is drawn from its own seeded stream, so these are exactly the test videos
+    /// of the set the committed model was trained on (whose training videos they never were).
     /// </summary>
-    private static Task<string?> GeneratedTestSplit(string folder, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
+    private static async Task<string?> GeneratedTestSplit(string folder, CancellationToken cancellationToken)
+    {
+        var scenes = new SceneSetOptions { OutputFolder = folder, TrainVideos = 0, ValidationVideos = 0, Seed = 1 };
+        await new SceneSetGenerator().GenerateAsync(scenes, null, cancellationToken);
+        return SceneSetLayout.RowsPath(folder, SceneSplit.Test);
+    }
 
     private static string Signed(double difference) => difference.ToString("+0.000;-0.000;0.000", CultureInfo.InvariantCulture);
 

@@ -11,6 +11,8 @@ using VideoSearch.Core.Native;
 using VideoSearch.Training.FineTuning;
 using VideoSearch.Web.Hosting;
 
+using VideoSearch.Training.Rows;
+
 namespace VideoSearch.Cli.Commands;
 
 /// <summary><c>videosearch train --data rows.jsonl --model &lt;folder|hub-id&gt; --out &lt;folder&gt;</c>: fine-tunes X-CLIP
@@ -64,8 +66,8 @@ internal static class TrainCommand
                 error.WriteLine($"error: {outFolder} is not empty; pass --resume to continue the run saved there, or choose another folder.");
                 return ExitCodes.Usage;
             }
-            var train = TrainingRowsReader.Read(parse.GetValue(data)!.FullName);
-            var validationRows = parse.GetValue(validation) is { } file ? TrainingRowsReader.Read(file.FullName) : [];
+            var train = TrainingRowsFile.Read(parse.GetValue(data)!.FullName);
+            var validationRows = parse.GetValue(validation) is { } file ? TrainingRowsFile.Read(file.FullName) : [];
 
             var builder = CliHost.CreateBuilder(SettingOverrides.Of(parse), LogFormat.Plain, LogLevel.Warning);
             builder.Services.AddVideoSearchModels();

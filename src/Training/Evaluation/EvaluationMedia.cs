@@ -1,5 +1,7 @@
 using VideoSearch.Core.Errors;
 
+using VideoSearch.Training.Rows;
+
 namespace VideoSearch.Training.Evaluation;
 
 /// <summary>
@@ -24,7 +26,7 @@ internal sealed class EvaluationMedia
     public int Count => _sourceOfCopy.Count;
 
     /// <summary>Copies each distinct video of <paramref name="rows"/> into <paramref name="root"/> (created).</summary>
-    public static EvaluationMedia Copy(IReadOnlyList<SceneRow> rows, string root)
+    public static EvaluationMedia Copy(IReadOnlyList<TrainingRow> rows, string root)
     {
         string fullRoot = Path.GetFullPath(root);
         Directory.CreateDirectory(fullRoot);

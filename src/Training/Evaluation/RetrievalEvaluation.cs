@@ -5,6 +5,8 @@ using VideoSearch.Indexer.Progress;
 using VideoSearch.Search;
 using VideoSearch.Search.Contracts;
 
+using VideoSearch.Training.Rows;
+
 namespace VideoSearch.Training.Evaluation;
 
 /// <summary>
@@ -20,7 +22,7 @@ public static class RetrievalEvaluation
 {
     /// <summary>Evaluates <paramref name="modelFolder"/> on <paramref name="rowsPath"/> in <paramref name="precision"/>.</summary>
     /// <param name="modelFolder">A model folder (config, weights, tokenizer and preprocessor files).</param>
-    /// <param name="rowsPath">A rows file (see <see cref="SceneRowsFile"/>).</param>
+    /// <param name="rowsPath">A rows file (see <see cref="TrainingRowsFile"/>).</param>
     /// <param name="precision">The precision the model indexes and searches in.</param>
     /// <param name="libraryFolder">An empty or missing folder for the library and the copies of the videos; left in place.</param>
     /// <param name="cancellationToken">Stops indexing or searching.</param>
@@ -32,7 +34,7 @@ public static class RetrievalEvaluation
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(modelFolder);
         ArgumentException.ThrowIfNullOrWhiteSpace(libraryFolder);
-        IReadOnlyList<SceneRow> rows = SceneRowsFile.Read(rowsPath);
+        IReadOnlyList<TrainingRow> rows = TrainingRowsFile.Read(rowsPath);
         string library = Path.GetFullPath(libraryFolder);
         if (Directory.Exists(library) && Directory.EnumerateFileSystemEntries(library).Any())
             throw new QualityEvaluationException(ErrorKind.InvalidInput, $"The evaluation's library folder {library} is not empty: give a new or empty one.");
@@ -52,7 +54,7 @@ public static class RetrievalEvaluation
         return new QualityReport(precision, queries.Count, rows.Count, media.Count, pass.Clips, indexSeconds, reranked, annOnly);
     }
 
-    private static async Task<RetrievalFigures> RankAsync(SearchService search, EvaluationMedia media, IReadOnlyList<SceneRow> rows,
+    private static async Task<RetrievalFigures> RankAsync(SearchService search, EvaluationMedia media, IReadOnlyList<TrainingRow> rows,
         IReadOnlyList<string> queries, int top, bool rerank, CancellationToken cancellationToken)
     {
         await search.SearchAsync(new SearchRequest(queries[0], top, Rerank: rerank), cancellationToken).ConfigureAwait(false);

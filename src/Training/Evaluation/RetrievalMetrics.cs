@@ -1,5 +1,7 @@
 using VideoSearch.Search.Contracts;
 
+using VideoSearch.Training.Rows;
+
 namespace VideoSearch.Training.Evaluation;
 
 /// <summary>
@@ -25,7 +27,7 @@ public static class RetrievalMetrics
 
     /// <summary>The figures of <paramref name="answers"/> (one per distinct caption of <paramref name="rows"/>).</summary>
     /// <exception cref="ArgumentException">A caption of <paramref name="rows"/> has no answer.</exception>
-    public static RetrievalFigures Compute(IReadOnlyList<SceneRow> rows, IReadOnlyDictionary<string, IReadOnlyList<RankedVideo>> answers,
+    public static RetrievalFigures Compute(IReadOnlyList<TrainingRow> rows, IReadOnlyDictionary<string, IReadOnlyList<RankedVideo>> answers,
         double meanQueryMs)
     {
         ArgumentNullException.ThrowIfNull(rows);

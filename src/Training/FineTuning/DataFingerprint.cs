@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
+using VideoSearch.Training.Rows;
+
 namespace VideoSearch.Training.FineTuning;
 
 /// <summary>A digest of the rows a run trains and validates on: file names (not folders, so a data set may move),

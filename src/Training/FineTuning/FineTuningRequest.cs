@@ -1,3 +1,5 @@
+using VideoSearch.Training.Rows;
+
 namespace VideoSearch.Training.FineTuning;
 
 /// <summary>One <c>videosearch train</c> run.</summary>

@@ -1,6 +1,8 @@
 using VideoSearch.Core.Media;
 using VideoSearch.Core.Preprocessing;
 
+using VideoSearch.Training.Rows;
+
 namespace VideoSearch.Training.FineTuning;
 
 /// <summary>

@@ -1,5 +1,7 @@
 using VideoSearch.Core.Media;
 
+using VideoSearch.Training.Rows;
+
 namespace VideoSearch.Training.FineTuning;
 
 /// <summary>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using VideoSearch.Core.Media;
+using VideoSearch.Training.Rows;
 
 namespace VideoSearch.Training.Scenes;
 
@@ -39,8 +40,8 @@ public sealed class SceneSetGenerator(MediaToolOptions? options = null)
 
         foreach (SceneSplit split in SceneSetLayout.Splits)
         {
-            await SceneRowsFile.WriteAsync(SceneSetLayout.RowsPath(folder, split),
-                videos.Where(v => v.Split == split).SelectMany(SceneRow.Of), cancellationToken).ConfigureAwait(false);
+            await TrainingRowsFile.WriteAsync(SceneSetLayout.RowsPath(folder, split),
+                videos.Where(v => v.Split == split).SelectMany(v => v.Rows()), cancellationToken).ConfigureAwait(false);
         }
         return new SceneSetSummary(pending.Length, kept, videos.Sum(v => v.Scenes.Count), videos.Sum(v => v.DurationSeconds), clock.Elapsed);
     }

@@ -1,3 +1,5 @@
+using VideoSearch.Training.Rows;
+
 namespace VideoSearch.Training.Scenes;
 
 /// <summary>
@@ -31,6 +33,11 @@ public sealed record VideoPlan(
 
     /// <summary>The video's length in seconds (frames / rate).</summary>
     public double DurationSeconds => (double)FrameCount / FramesPerSecond;
+
+    /// <summary>The video's rows, one per scene in order, as a split's rows file holds them: the path relative to the
+    /// set's folder, start and end exactly the first frame's time and the end of the last frame's display interval.</summary>
+    public IEnumerable<TrainingRow> Rows() => Scenes.Select(s =>
+        new TrainingRow(RelativePath, s.StartSeconds(FramesPerSecond), s.EndSeconds(FramesPerSecond), s.Caption));
 
     /// <summary>The scene showing frame <paramref name="frame"/>, and the frame's number within that scene.</summary>
     public (ScenePlan Scene, int LocalFrame) SceneAt(int frame)

@@ -1,6 +1,8 @@
 using VideoSearch.Search.Contracts;
 using VideoSearch.Training.Evaluation;
 
+using VideoSearch.Training.Rows;
+
 namespace VideoSearch.Training.Tests.Evaluation;
 
 /// <summary>The metric definitions on hand-built answers, where every figure can be worked out by reading the test.</summary>
@@ -9,7 +11,7 @@ public sealed class RetrievalMetricsTests
     private const string A = "/videos/a.mp4", B = "/videos/b.mp4";
 
     // Video a: red 0-10, ball 10-20. Video b: red 0-10, bars 10-20.
-    private static readonly SceneRow[] Rows =
+    private static readonly TrainingRow[] Rows =
     [
         new(A, 0, 10, "red"), new(A, 10, 20, "ball"),
         new(B, 0, 10, "red"), new(B, 10, 20, "bars"),

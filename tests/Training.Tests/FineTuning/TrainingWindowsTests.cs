@@ -1,6 +1,8 @@
 using VideoSearch.Core.Media;
 using VideoSearch.Training.FineTuning;
 
+using VideoSearch.Training.Rows;
+
 namespace VideoSearch.Training.Tests.FineTuning;
 
 public sealed class TrainingWindowsTests

@@ -1,5 +1,7 @@
 using VideoSearch.Training.Scenes;
 
+using VideoSearch.Training.Rows;
+
 namespace VideoSearch.Training.Tests.Scenes;
 
 public sealed class ScenePlannerTests
@@ -145,7 +147,7 @@ public sealed class ScenePlannerTests
     public void Plan_Rows_CoverTheVideoInWholeFrames()
     {
         VideoPlan video = ScenePlanner.PlanVideo(5, SceneSplit.Test, 3, 25);
-        SceneRow[] rows = [.. SceneRow.Of(video)];
+        TrainingRow[] rows = [.. video.Rows()];
         Assert.Equal(video.Scenes.Count, rows.Length);
         Assert.Equal(0, rows[0].Start);
         Assert.Equal(video.DurationSeconds, rows[^1].End);

@@ -1,6 +1,8 @@
 using VideoSearch.Core.Media;
 using VideoSearch.Training.Scenes;
 
+using VideoSearch.Training.Rows;
+
 namespace VideoSearch.Training.Tests.Scenes;
 
 public sealed class SceneSetGeneratorTests(GeneratedSetFixture set) : IClassFixture<GeneratedSetFixture>
@@ -31,10 +33,11 @@ public sealed class SceneSetGeneratorTests(GeneratedSetFixture set) : IClassFixt
     [Fact]
     public async Task Generate_Rows_MatchThePlanAndCoverTheProbedVideo()
     {
-        IReadOnlyList<SceneRow> rows = await SceneRowsFile.ReadAsync(Path.Combine(set.Folder, "test.jsonl"));
+        IReadOnlyList<TrainingRow> rows = TrainingRowsFile.Read(Path.Combine(set.Folder, "test.jsonl"));
         VideoPlan video = Plan.Single(v => v.Split == SceneSplit.Test);
-        Assert.Equal(SceneRow.Of(video), rows);
-        Assert.Empty(await SceneRowsFile.ReadAsync(Path.Combine(set.Folder, "validation.jsonl")));
+        // Read back, a row names its video by full path.
+        Assert.Equal(video.Rows().Select(r => r with { Video = Path.GetFullPath(Path.Combine(set.Folder, r.Video)) }), rows);
+        Assert.Equal("", File.ReadAllText(Path.Combine(set.Folder, "validation.jsonl")));
         string line = File.ReadLines(Path.Combine(set.Folder, "test.jsonl")).First();
         Assert.StartsWith("{\"video\":\"test/scenes-0000.mp4\",\"start\":0,\"end\":", line, StringComparison.Ordinal);
 

@@ -1,28 +1,32 @@
+using System.Text;
 using System.Text.Json;
 using VideoSearch.Core.Errors;
 
-namespace VideoSearch.Training.Evaluation;
+namespace VideoSearch.Training.Rows;
 
 /// <summary>
-/// Reads a rows file: JSON Lines, one <c>{"video", "start", "end", "caption"}</c> object per line, the video's path
+/// Reads and writes a rows file, the one format for fine-tuning data, scene sets and quality evaluation: JSON Lines, one <c>{"video", "start", "end", "caption"}</c> object per line, the video's path
 /// relative to the file's folder (or absolute). Blank lines are skipped; anything else that is not a valid row is an
 /// error naming its line, since a silently dropped scene would change every figure computed from the file.
 /// </summary>
-public static class SceneRowsFile
+public static class TrainingRowsFile
 {
+    /// <summary>The longest caption accepted, in characters (the text model reads at most 77 tokens of it anyway).</summary>
+    public const int MaxCaptionLength = 1000;
+
     private sealed record RawRow(string? Video, double? Start, double? End, string? Caption);
 
     private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web);
 
     /// <summary>The rows of <paramref name="path"/>, in file order, with video paths made absolute.</summary>
     /// <exception cref="RowsFileException">The file or a named video is missing, a line is not a row, or there are no rows.</exception>
-    public static IReadOnlyList<SceneRow> Read(string path)
+    public static IReadOnlyList<TrainingRow> Read(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         string file = Path.GetFullPath(path);
         if (!File.Exists(file)) throw new RowsFileException(ErrorKind.NotFound, $"Rows file not found: {file}");
         string folder = Path.GetDirectoryName(file)!;
-        var rows = new List<SceneRow>();
+        var rows = new List<TrainingRow>();
         int number = 0;
         foreach (string line in File.ReadLines(file))
         {
@@ -36,7 +40,7 @@ public static class SceneRowsFile
         return rows;
     }
 
-    private static SceneRow Parse(string line, string folder, string where)
+    private static TrainingRow Parse(string line, string folder, string where)
     {
         RawRow? raw;
         try
@@ -51,8 +55,25 @@ public static class SceneRowsFile
             throw new RowsFileException(ErrorKind.InvalidInput, $"{where}: a row needs \"video\", \"start\", \"end\" and \"caption\".");
         if (!double.IsFinite(start) || !double.IsFinite(end) || start < 0 || end <= start)
             throw new RowsFileException(ErrorKind.InvalidInput, $"{where}: the scene must satisfy 0 <= start < end (is {start} .. {end}).");
-        if (string.IsNullOrWhiteSpace(caption))
-            throw new RowsFileException(ErrorKind.InvalidInput, $"{where}: the caption is empty.");
-        return new SceneRow(Path.GetFullPath(Path.Combine(folder, video)), start, end, caption);
+        caption = caption.Trim();
+        if (caption.Length is 0 or > MaxCaptionLength)
+            throw new RowsFileException(ErrorKind.InvalidInput, $"{where}: the caption must hold 1..{MaxCaptionLength} characters.");
+        if (video.Contains('\0')) throw new RowsFileException(ErrorKind.InvalidInput, $"{where}: the video path holds a NUL character.");
+        return new TrainingRow(Path.GetFullPath(Path.Combine(folder, video)), start, end, caption);
+    }
+
+    /// <summary>
+    /// Writes <paramref name="rows"/> (video paths as they should appear: relative to the file's folder, with '/') to
+    /// <paramref name="path"/> through a temporary sibling renamed into place, so a reader never sees half a file.
+    /// </summary>
+    public static async Task WriteAsync(string path, IEnumerable<TrainingRow> rows, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var text = new StringBuilder();
+        foreach (TrainingRow row in rows)
+            text.Append(JsonSerializer.Serialize(new RawRow(row.Video, row.Start, row.End, row.Caption), s_json)).Append('\n');
+        string partial = path + ".partial";
+        await File.WriteAllTextAsync(partial, text.ToString(), new UTF8Encoding(false), cancellationToken).ConfigureAwait(false);
+        File.Move(partial, path, overwrite: true);
     }
 }

@@ -1,9 +1,11 @@
 using VideoSearch.Core.Errors;
 using VideoSearch.Training.Evaluation;
 
-namespace VideoSearch.Training.Tests.Evaluation;
+using VideoSearch.Training.Rows;
 
-public sealed class SceneRowsFileTests : IDisposable
+namespace VideoSearch.Training.Tests.Rows;
+
+public sealed class TrainingRowsFileTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("vs-rows-").FullName;
 
@@ -30,23 +32,23 @@ public sealed class SceneRowsFileTests : IDisposable
             "",
             """{"video": "test/scenes-0001.mp4", "start": 2.5, "end": 6, "caption": "a blue square growing"}""");
 
-        var rows = SceneRowsFile.Read(path);
+        var rows = TrainingRowsFile.Read(path);
 
         string video = Path.Combine(_folder, "test", "scenes-0001.mp4");
-        Assert.Equal([new SceneRow(video, 0, 2.5, "a red circle moving left"), new SceneRow(video, 2.5, 6, "a blue square growing")], rows);
+        Assert.Equal([new TrainingRow(video, 0, 2.5, "a red circle moving left"), new TrainingRow(video, 2.5, 6, "a blue square growing")], rows);
     }
 
     [Theory]
     [InlineData("""{"video": "a.mp4", "start": 0, "end": 2""", "not a JSON row")]
     [InlineData("""{"video": "a.mp4", "start": 0, "caption": "x"}""", "needs")]
     [InlineData("""{"video": "a.mp4", "start": 3, "end": 2, "caption": "x"}""", "0 <= start < end")]
-    [InlineData("""{"video": "a.mp4", "start": 0, "end": 2, "caption": " "}""", "caption is empty")]
+    [InlineData("""{"video": "a.mp4", "start": 0, "end": 2, "caption": " "}""", "caption must hold 1..1000 characters")]
     public void Read_BadLine_InvalidInputNamingTheLine(string line, string problem)
     {
         Video("a.mp4");
         string path = Write("""{"video": "a.mp4", "start": 0, "end": 2, "caption": "fine"}""", line);
 
-        var e = Assert.Throws<RowsFileException>(() => SceneRowsFile.Read(path));
+        var e = Assert.Throws<RowsFileException>(() => TrainingRowsFile.Read(path));
 
         Assert.Equal(ErrorKind.InvalidInput, e.Kind);
         Assert.Contains($"{path}:2", e.Message);
@@ -58,7 +60,7 @@ public sealed class SceneRowsFileTests : IDisposable
     {
         string path = Write("""{"video": "gone.mp4", "start": 0, "end": 2, "caption": "x"}""");
 
-        var e = Assert.Throws<RowsFileException>(() => SceneRowsFile.Read(path));
+        var e = Assert.Throws<RowsFileException>(() => TrainingRowsFile.Read(path));
 
         Assert.Equal(ErrorKind.NotFound, e.Kind);
         Assert.Contains(Path.Combine(_folder, "gone.mp4"), e.Message);
@@ -66,7 +68,7 @@ public sealed class SceneRowsFileTests : IDisposable
 
     [Fact]
     public void Read_NoRows_InvalidInput() =>
-        Assert.Equal(ErrorKind.InvalidInput, Assert.Throws<RowsFileException>(() => SceneRowsFile.Read(Write("", " "))).Kind);
+        Assert.Equal(ErrorKind.InvalidInput, Assert.Throws<RowsFileException>(() => TrainingRowsFile.Read(Write("", " "))).Kind);
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 }

@@ -1,6 +1,0 @@
-using VideoSearch.Core.Errors;
-
-namespace VideoSearch.Training.Evaluation;
-
-/// <summary>A rows file that cannot be evaluated: unreadable, malformed, or naming a video that is not there.</summary>
-public sealed class RowsFileException(ErrorKind kind, string message) : VideoSearchException(kind, message);
