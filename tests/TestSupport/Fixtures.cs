@@ -17,6 +17,9 @@ public static class Fixtures
     /// <summary>The test media folder (a copy of the shared media, without the two symbolic links).</summary>
     public static string Media => Path.Combine(Root, "media");
 
+    /// <summary>The committed model trained on synthetic scenes (tests/fixtures/models/xclip-synthetic).</summary>
+    public static string SyntheticModel => Path.Combine(Root, "models", "xclip-synthetic");
+
     /// <summary>The <c>videosearch</c> program built beside the tests (a test project references src/Cli to build it first).</summary>
     public static string CliAssembly()
     {

@@ -35,6 +35,17 @@ internal static class TrainCommand
         var decay = new Option<double>("--weight-decay") { Description = "AdamW weight decay.", DefaultValueFactory = _ => defaults.WeightDecay };
         var warmup = new Option<double>("--warmup") { Description = "Share of the steps spent warming up the learning rate.", DefaultValueFactory = _ => defaults.WarmupFraction };
         var stride = new Option<double>("--window-stride") { Description = "Seconds between the windows taken from one row.", DefaultValueFactory = _ => defaults.WindowStrideSeconds };
+        var batching = new Option<string>("--batching")
+        {
+            Description = "How clips are grouped into steps: random, or near-miss (captions sharing the most words together).",
+            DefaultValueFactory = _ => "random",
+        };
+        batching.AcceptOnlyFromAmong("random", "near-miss");
+        var augment = new Option<FileInfo?>("--augment")
+        {
+            Description = "Add backwards and mirrored copies of the training clips, relabelled as this file says " +
+                          "({\"time_reversed\": {phrase: phrase}, \"mirrored\": {...}}; `videosearch scenes` writes one).",
+        };
         var freeze = new Option<string[]>("--freeze")
         {
             Description = "Keep parameters fixed by state-dict prefix, e.g. text_model, vision_model.embeddings (repeat or separate with commas).",
@@ -42,7 +53,7 @@ internal static class TrainCommand
         };
         var command = SettingOverrides.Allow(new Command("train", "Fine-tune the model on captioned video spans and write a Hugging Face model folder.")
         {
-            data, validation, model, scratch, output, resume, epochs, lr, batch, seed, decay, warmup, stride, freeze,
+            data, validation, model, scratch, output, resume, epochs, lr, batch, seed, decay, warmup, stride, batching, augment, freeze,
         });
         command.SetAction((parse, cancellationToken) => CliErrors.RunAsync(async () =>
         {
@@ -50,7 +61,7 @@ internal static class TrainCommand
             {
                 Epochs = parse.GetValue(epochs), LearningRate = parse.GetValue(lr), BatchSize = parse.GetValue(batch),
                 Seed = parse.GetValue(seed), WeightDecay = parse.GetValue(decay), WarmupFraction = parse.GetValue(warmup),
-                WindowStrideSeconds = parse.GetValue(stride),
+                WindowStrideSeconds = parse.GetValue(stride), Batching = parse.GetValue(batching) == "near-miss" ? TrainingBatching.NearMiss : TrainingBatching.Random,
                 Freeze = (parse.GetValue(freeze) ?? []).SelectMany(f => f.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray(),
             };
             TextWriter error = parse.InvocationConfiguration.Error;
@@ -76,7 +87,8 @@ internal static class TrainCommand
             string modelFolder = await StartingFolderAsync(parse.GetValue(model)!, parse.GetValue(scratch), host, cancellationToken);
             TorchRuntime.EnsureLoaded();
             var run = new FineTuningRun(host.Services.GetRequiredService<MediaProbe>(), host.Services.GetRequiredService<FrameExtractor>());
-            var request = new FineTuningRequest(modelFolder, parse.GetValue(scratch), train, validationRows, outFolder, options, resuming);
+            var request = new FineTuningRequest(modelFolder, parse.GetValue(scratch), train, validationRows, outFolder, options, resuming,
+                parse.GetValue(augment) is { } augmentations ? CaptionAugmentations.Load(augmentations.FullName) : null);
             var console = new TrainingConsole(error);
             try
             {

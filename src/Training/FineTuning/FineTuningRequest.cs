@@ -11,6 +11,7 @@ namespace VideoSearch.Training.FineTuning;
 /// <param name="OutputFolder">Where the trained model folder is written after every epoch.</param>
 /// <param name="Options">The recipe.</param>
 /// <param name="Resume">Continue the run saved in <paramref name="OutputFolder"/>.</param>
+/// <param name="Augmentations">Backwards and mirrored copies of the training clips to add, or null for none.</param>
 public sealed record FineTuningRequest(
     string ModelFolder, bool FromScratch, IReadOnlyList<TrainingRow> Train, IReadOnlyList<TrainingRow> Validation,
-    string OutputFolder, TrainingOptions Options, bool Resume);
+    string OutputFolder, TrainingOptions Options, bool Resume, CaptionAugmentations? Augmentations = null);

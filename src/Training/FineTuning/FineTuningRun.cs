@@ -24,7 +24,7 @@ public sealed class FineTuningRun(MediaProbe probe, FrameExtractor extractor)
     {
         TrainingOptions options = request.Options;
         if (options.Problems() is { Count: > 0 } problems) throw new TrainingDataException(string.Join(" ", problems));
-        string fingerprint = DataFingerprint.Of(request.Train, request.Validation);
+        string fingerprint = DataFingerprint.Of(request.Train, request.Validation, request.Augmentations);
         TrainerState? saved = request.Resume ? CheckResumable(request, fingerprint) : null;
         string filesFrom = saved is null ? request.ModelFolder : request.OutputFolder;
         var processor = XClipProcessor.FromFolder(filesFrom);
@@ -45,11 +45,12 @@ public sealed class FineTuningRun(MediaProbe probe, FrameExtractor extractor)
         });
         int trainVideos = request.Train.Select(r => r.Video).Distinct().Count();
         var train = await loader.LoadAsync(request.Train, Decoded(0), cancellationToken).ConfigureAwait(false);
+        if (request.Augmentations is { } augmentations) train = ClipAugmenter.Augment(train, augmentations, vision.NumFrames, vision.ImageSize);
         var validation = request.Validation.Count == 0 ? []
             : await loader.LoadAsync(request.Validation, Decoded(trainVideos), cancellationToken).ConfigureAwait(false);
 
         var epochs = Enumerable.Range(0, options.Epochs)
-            .Select(e => CaptionBatcher.Batches(train, options.BatchSize, new Random(EpochSeed(options.Seed, e)))).ToArray();
+            .Select(e => Batches(train, options, new Random(EpochSeed(options.Seed, e)))).ToArray();
         if (epochs[0].Count == 0) throw new TrainingDataException("The training rows hold fewer than two distinct captions: nothing to contrast.");
         int totalSteps = epochs.Sum(e => e.Count);
         var validationBatches = CaptionBatcher.Batches(validation, options.BatchSize, new Random(options.Seed));
@@ -105,6 +106,11 @@ public sealed class FineTuningRun(MediaProbe probe, FrameExtractor extractor)
 
     /// <summary>A seed for epoch <paramref name="epoch"/> that differs per epoch and never depends on how the run got there.</summary>
     public static int EpochSeed(int seed, int epoch) => unchecked(seed * 1_000_003 + epoch * 7919 + 17);
+
+    private static IReadOnlyList<int[]> Batches(IReadOnlyList<TrainingSample> samples, TrainingOptions options, Random random) =>
+        options.Batching == TrainingBatching.NearMiss
+            ? NearMissBatcher.Batches(samples, options.BatchSize, random)
+            : CaptionBatcher.Batches(samples, options.BatchSize, random);
 
     private static XClipModel NewModel(XClipConfig config)
     {

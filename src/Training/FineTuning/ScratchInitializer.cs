@@ -9,7 +9,8 @@ namespace VideoSearch.Training.FineTuning;
 /// constructors already give linear layers PyTorch's own initialisation and LayerNorms ones and zeros; what they leave
 /// at N(0, 1) are the embeddings and the bare projection parameters, which CLIP initialises far smaller (its
 /// <c>_init_weights</c>: token and position embeddings N(0, 0.02²), the class embedding and the projections
-/// N(0, width⁻¹), the patch embedding N(0, 0.02²), the MIT's frame positions N(0, 1)). Unit-scale embeddings would start every token far larger than
+/// N(0, width⁻¹), the patch embedding N(0, 0.02²), the MIT's frame positions N(0, 1)); the patch positions are drawn larger
+/// (N(0, 0.2²)), see below. Unit-scale embeddings would start every token far larger than
 /// the residual stream's updates and slow the first epochs. The draws come from the global torch generator, which the
 /// trainer seeds, so a seed gives the same start.
 /// </summary>
@@ -27,7 +28,9 @@ public static class ScratchInitializer
             ["text_model.embeddings.position_embedding.weight"] = range,
             ["vision_model.embeddings.class_embedding"] = Math.Pow(vision, -0.5),
             ["vision_model.embeddings.patch_embedding.weight"] = range,
-            ["vision_model.embeddings.position_embedding.weight"] = range,
+            // Ten times CLIP's: a frame's features must say where the shape is before motion can be read from them, and at
+            // 0.02 the patch positions are a few percent of each token, so early training settles on where-blind features.
+            ["vision_model.embeddings.position_embedding.weight"] = 0.2,
             // Upstream draws the MIT's frame positions at unit scale: they are the only thing that tells the MIT which
             // frame came first, so at CLIP's 0.02 a moving shape looks the same played backwards (left = right,
             // growing = shrinking) and training barely separates them.

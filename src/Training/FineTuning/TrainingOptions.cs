@@ -27,6 +27,9 @@ public sealed record TrainingOptions
     /// <summary>Distance between the starts of the windows taken from one row, in seconds (indexing uses its stride).</summary>
     public double WindowStrideSeconds { get; init; } = 1.0;
 
+    /// <summary>How an epoch's clips are grouped into batches.</summary>
+    public TrainingBatching Batching { get; init; } = TrainingBatching.Random;
+
     /// <summary>State-dict key prefixes whose parameters stay fixed (e.g. <c>text_model</c>, <c>vision_model.embeddings</c>).</summary>
     public IReadOnlyList<string> Freeze { get; init; } = [];
 

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using VideoSearch.Core.Checkpoints;
 using VideoSearch.Core.Errors;
 
 namespace VideoSearch.Training.Rows;
@@ -64,16 +65,14 @@ public static class TrainingRowsFile
 
     /// <summary>
     /// Writes <paramref name="rows"/> (video paths as they should appear: relative to the file's folder, with '/') to
-    /// <paramref name="path"/> through a temporary sibling renamed into place, so a reader never sees half a file.
+    /// <paramref name="path"/> atomically (<see cref="AtomicFile"/>), so a reader never sees half a file.
     /// </summary>
-    public static async Task WriteAsync(string path, IEnumerable<TrainingRow> rows, CancellationToken cancellationToken = default)
+    public static void Write(string path, IEnumerable<TrainingRow> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
         var text = new StringBuilder();
         foreach (TrainingRow row in rows)
             text.Append(JsonSerializer.Serialize(new RawRow(row.Video, row.Start, row.End, row.Caption), s_json)).Append('\n');
-        string partial = path + ".partial";
-        await File.WriteAllTextAsync(partial, text.ToString(), new UTF8Encoding(false), cancellationToken).ConfigureAwait(false);
-        File.Move(partial, path, overwrite: true);
+        AtomicFile.Write(path, stream => stream.Write(new UTF8Encoding(false).GetBytes(text.ToString())));
     }
 }

@@ -50,11 +50,12 @@ internal static partial class SceneSetFolder
             File.Delete(path);
     }
 
-    /// <summary>Deletes the videos, rows and manifest a scene set consists of, and nothing else.</summary>
+    /// <summary>Deletes the videos, rows, manifest and augmentations a scene set consists of, and nothing else.</summary>
     private static void DeleteGeneratedFiles(string folder)
     {
         DeletePartialFiles(folder);
         File.Delete(Path.Combine(folder, SceneSetLayout.ManifestFileName));
+        File.Delete(Path.Combine(folder, FineTuning.CaptionAugmentations.FileName));
         foreach (SceneSplit split in SceneSetLayout.Splits)
         {
             File.Delete(SceneSetLayout.RowsPath(folder, split));

@@ -1,5 +1,8 @@
 using System.Diagnostics;
+using System.Text;
+using VideoSearch.Core.Checkpoints;
 using VideoSearch.Core.Media;
+using VideoSearch.Training.FineTuning;
 using VideoSearch.Training.Rows;
 
 namespace VideoSearch.Training.Scenes;
@@ -40,9 +43,10 @@ public sealed class SceneSetGenerator(MediaToolOptions? options = null)
 
         foreach (SceneSplit split in SceneSetLayout.Splits)
         {
-            await TrainingRowsFile.WriteAsync(SceneSetLayout.RowsPath(folder, split),
-                videos.Where(v => v.Split == split).SelectMany(v => v.Rows()), cancellationToken).ConfigureAwait(false);
+            TrainingRowsFile.Write(SceneSetLayout.RowsPath(folder, split), videos.Where(v => v.Split == split).SelectMany(v => v.Rows()));
         }
+        AtomicFile.Write(Path.Combine(folder, CaptionAugmentations.FileName),
+            stream => stream.Write(Encoding.UTF8.GetBytes(SceneVocabulary.Augmentations.ToJson())));
         return new SceneSetSummary(pending.Length, kept, videos.Sum(v => v.Scenes.Count), videos.Sum(v => v.DurationSeconds), clock.Elapsed);
     }
 }

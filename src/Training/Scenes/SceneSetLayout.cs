@@ -2,7 +2,8 @@ namespace VideoSearch.Training.Scenes;
 
 /// <summary>
 /// Where a scene set's files lie: <c>&lt;out&gt;/{train,validation,test}/scenes-NNNN.mp4</c>, one
-/// <c>&lt;out&gt;/{split}.jsonl</c> per split, and the generator's manifest (<see cref="ManifestFileName"/>).
+/// <c>&lt;out&gt;/{split}.jsonl</c> per split, the generator's manifest (<see cref="ManifestFileName"/>) and the vocabulary's
+/// <see cref="FineTuning.CaptionAugmentations"/> for <c>train --augment</c>.
 /// </summary>
 public static class SceneSetLayout
 {

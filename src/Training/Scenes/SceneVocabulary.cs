@@ -1,3 +1,5 @@
+using VideoSearch.Training.FineTuning;
+
 namespace VideoSearch.Training.Scenes;
 
 /// <summary>
@@ -51,6 +53,30 @@ public static class SceneVocabulary
     /// <summary>The caption of a scene: <c>"a {colour} {shape} {motion}"</c>.</summary>
     public static string Caption(SceneColour colour, SceneShape shape, SceneMotion motion) =>
         $"a {Word(colour)} {Word(shape)} {Phrase(motion)}";
+
+    /// <summary>The motion the scene shows when played backwards: left and right, up and down, growing and shrinking swap.</summary>
+    public static SceneMotion Reversed(SceneMotion motion) => motion switch
+    {
+        SceneMotion.MovingLeft => SceneMotion.MovingRight,
+        SceneMotion.MovingRight => SceneMotion.MovingLeft,
+        SceneMotion.MovingUp => SceneMotion.MovingDown,
+        SceneMotion.MovingDown => SceneMotion.MovingUp,
+        SceneMotion.Growing => SceneMotion.Shrinking,
+        SceneMotion.Shrinking => SceneMotion.Growing,
+        _ => throw new ArgumentOutOfRangeException(nameof(motion), motion, "Not a scene motion."),
+    };
+
+    /// <summary>
+    /// How captions change when a scene is played backwards or mirrored left to right (every shape is drawn symmetric
+    /// about its vertical axis, so only the horizontal motions swap), for <c>videosearch train --augment</c>.
+    /// </summary>
+    public static CaptionAugmentations Augmentations { get; } = new(
+        Motions.ToDictionary(Phrase, m => Phrase(Reversed(m))),
+        new Dictionary<string, string>
+        {
+            [Phrase(SceneMotion.MovingLeft)] = Phrase(SceneMotion.MovingRight),
+            [Phrase(SceneMotion.MovingRight)] = Phrase(SceneMotion.MovingLeft),
+        });
 
     /// <summary>Every caption the vocabulary can form (90), colour-major.</summary>
     public static IReadOnlyList<string> AllCaptions { get; } =

@@ -32,13 +32,14 @@ internal sealed class ServeProcess : IAsyncDisposable
 
     public string Log { get { lock (_log) return _log.ToString(); } }
 
-    /// <summary>Starts <c>videosearch serve --db DATABASE --media MEDIA --model tiny --urls …</c> on a free port.</summary>
-    public static ServeProcess Start(string media, string database)
+    /// <summary>Starts <c>videosearch serve --db DATABASE --media MEDIA --model MODEL --urls …</c> on a free port; the
+    /// model is the tiny random one unless <paramref name="model"/> names another folder.</summary>
+    public static ServeProcess Start(string media, string database, string? model = null)
     {
         int port = FreePort();
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (string arg in new[] { Fixtures.CliAssembly(), "serve", "--db", database, "--media", media,
-                     "--model", Fixtures.Reference("xclip-tiny-clipvocab"), "--urls", $"http://127.0.0.1:{port}" })
+                     "--model", model ?? Fixtures.Reference("xclip-tiny-clipvocab"), "--urls", $"http://127.0.0.1:{port}" })
             start.ArgumentList.Add(arg);
         var server = new ServeProcess(Process.Start(start)!,
             new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) });
