@@ -41,6 +41,8 @@ window.VideoSearchPlayer = (() => {
   /** The file's time now, in seconds (what the title shows). */
   function position() {
     if (!current) return 0;
+    // Until a direct open's seek lands, the element's clock still reads 0 (or the previous file's time).
+    if (current.seekTarget !== null) return current.seekTarget;
     return current.offset + (els.player.currentTime || 0);
   }
 
@@ -66,7 +68,13 @@ window.VideoSearchPlayer = (() => {
 
   function startDirect(at) {
     const player = els.player;
-    player.addEventListener('loadedmetadata', () => { player.currentTime = at; playWhenReady(); }, { once: true });
+    const opened = current;
+    opened.seekTarget = at;
+    player.addEventListener('loadedmetadata', () => {
+      player.addEventListener('seeked', () => { opened.seekTarget = null; showTitle(); }, { once: true });
+      player.currentTime = at;
+      playWhenReady();
+    }, { once: true });
     player.src = mediaUrl(current.url);
     player.load();
     showTitle();
@@ -114,7 +122,7 @@ window.VideoSearchPlayer = (() => {
       return;
     }
     if (mine !== generation) return;
-    current = { videoId, fileName, direct: answer.direct, url: answer.url, offset: 0, last: at, retries: 0 };
+    current = { videoId, fileName, direct: answer.direct, url: answer.url, offset: 0, last: at, retries: 0, seekTarget: null };
     els.player.dataset.videoId = String(videoId);
     els.player.dataset.direct = String(answer.direct);
     if (answer.direct) startDirect(at);
