@@ -86,9 +86,9 @@ internal static class SearchCommand
             throw new FileNotFoundException($"No such file: {a.Example.FullName}", a.Example.FullName);
         string directory = Path.GetFullPath(a.Database);
         // Checked first because opening a catalog creates a missing one.
-        if (!File.Exists(Path.Combine(directory, CatalogDatabase.FileName)))
+        if (!File.Exists(Path.Combine(directory, SqliteCatalogDatabase.FileName)))
             throw new LibraryNotFoundException(directory,
-                $"No library at '{directory}' (no {CatalogDatabase.FileName}): run 'videosearch index' first or pass --db.");
+                $"No library at '{directory}' (no {SqliteCatalogDatabase.FileName}): run 'videosearch index' first or pass --db.");
         using VideoCatalog catalog = await VideoCatalog.OpenAsync(directory, cancellationToken);
         if (await catalog.Clips.CountAsync(cancellationToken) == 0)
             throw new LibraryNotFoundException(directory, $"The library at '{directory}' is empty (no indexed clips yet): run 'videosearch index' first.");

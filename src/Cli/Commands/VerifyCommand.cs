@@ -22,8 +22,8 @@ internal static class VerifyCommand
         command.SetAction((parse, cancellationToken) => CliErrors.RunAsync(async () =>
         {
             string directory = parse.GetValue(database)!.FullName;
-            if (!File.Exists(Path.Combine(directory, CatalogDatabase.FileName)))
-                throw new LibraryNotFoundException(directory, $"No library in {directory} ({CatalogDatabase.FileName} not found).");
+            if (!File.Exists(Path.Combine(directory, SqliteCatalogDatabase.FileName)))
+                throw new LibraryNotFoundException(directory, $"No library in {directory} ({SqliteCatalogDatabase.FileName} not found).");
             using VideoCatalog catalog = await VideoCatalog.OpenAsync(directory, cancellationToken);
             var builder = CliHost.CreateBuilder(SettingOverrides.Of(parse), LogFormat.Plain, LogLevel.Warning);
             builder.Services.AddVideoSearchLibrary(catalog);

@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Runtime.InteropServices;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace VideoSearch.Core.Catalog;
 
@@ -13,7 +13,7 @@ namespace VideoSearch.Core.Catalog;
 public sealed class CandidateRepository(CatalogDatabase database)
 {
     private const string ClipColumns = "c.id, c.video_id, v.path, coalesce(v.duration_s, 0), c.start_s, c.end_s, v.mtime_ns";
-    private readonly string _path = database.FilePath;
+    private readonly string _path = database.Location;
 
     /// <summary>
     /// The clips with the given ids, their embeddings and contexts (of <paramref name="model"/>'s shapes), in one read,
@@ -38,8 +38,8 @@ public sealed class CandidateRepository(CatalogDatabase database)
             await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
             using var command = Command(connection,
                 $"SELECT {ClipColumns}, c.embedding, x.context FROM clips c JOIN videos v ON v.id = c.video_id " +
-                "JOIN clip_contexts x ON x.clip_id = c.id WHERE c.id IN (SELECT value FROM json_each($ids));",
-                ("$ids", JsonSerializer.Serialize(slots.Keys)));
+                "JOIN clip_contexts x ON x.clip_id = c.id WHERE " + database.IdIn("c.id", "@ids") + ";",
+                ("@ids", database.IdList(slots.Keys)));
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
@@ -74,7 +74,7 @@ public sealed class CandidateRepository(CatalogDatabase database)
         new(_path, $"Clip {clipId} has {found}; the model needs {model.EmbeddingDim} embedding and {model.ContextLength} context values");
 
     /// <summary>The blob in column <paramref name="ordinal"/>, copied into <paramref name="buffer"/> (grown from the pool when short).</summary>
-    private static ReadOnlySpan<byte> Blob(SqliteDataReader reader, int ordinal, ref byte[] buffer)
+    private static ReadOnlySpan<byte> Blob(DbDataReader reader, int ordinal, ref byte[] buffer)
     {
         if (reader.IsDBNull(ordinal)) return [];
         int length = checked((int)reader.GetBytes(ordinal, 0, null, 0, 0));
@@ -99,7 +99,7 @@ public sealed class CandidateRepository(CatalogDatabase database)
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         using var command = Command(connection,
             $"SELECT {ClipColumns} FROM clips c JOIN videos v ON v.id = c.video_id " +
-            "WHERE c.id IN (SELECT value FROM json_each($ids));", ("$ids", JsonSerializer.Serialize(slots.Keys)));
+            "WHERE " + database.IdIn("c.id", "@ids") + ";", ("@ids", database.IdList(slots.Keys)));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -116,7 +116,7 @@ public sealed class CandidateRepository(CatalogDatabase database)
     private async Task<float[]?> GetEmbeddingCoreAsync(long clipId, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        using var command = Command(connection, "SELECT embedding FROM clips WHERE id = $id;", ("$id", clipId));
+        using var command = Command(connection, "SELECT embedding FROM clips WHERE id = @id;", ("@id", clipId));
         return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is byte[] blob
             ? MemoryMarshal.Cast<byte, float>(blob).ToArray()
             : null;
@@ -129,8 +129,8 @@ public sealed class CandidateRepository(CatalogDatabase database)
     private async Task<IReadOnlyList<long>> GetClipIdsOfVideoCoreAsync(long videoId, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        using var command = Command(connection, "SELECT id FROM clips WHERE video_id = $video ORDER BY start_s, id;",
-            ("$video", videoId));
+        using var command = Command(connection, "SELECT id FROM clips WHERE video_id = @video ORDER BY start_s, id;",
+            ("@video", videoId));
         return await command.ReadLongsAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -148,7 +148,7 @@ public sealed class CandidateRepository(CatalogDatabase database)
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         using var command = Command(connection,
-            "SELECT id FROM clips ORDER BY (id * 2654435761) % 4294967296, id LIMIT $count;", ("$count", count));
+            "SELECT id FROM clips ORDER BY (id * 2654435761) % 4294967296, id LIMIT @count;", ("@count", count));
         return await command.ReadLongsAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -174,7 +174,7 @@ public sealed class CandidateRepository(CatalogDatabase database)
         return slots;
     }
 
-    private static CandidateClip ReadClip(SqliteDataReader reader) => new(reader.GetInt64(0), reader.GetInt64(1),
+    private static CandidateClip ReadClip(DbDataReader reader) => new(reader.GetInt64(0), reader.GetInt64(1),
         reader.GetString(2), reader.GetDouble(3), reader.GetDouble(4), reader.GetDouble(5),
         DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6) / 1_000_000));
 
@@ -196,10 +196,10 @@ public sealed class CandidateRepository(CatalogDatabase database)
         batch.SetClips(clips.Take(found).Select(c => c!).ToList());
     }
 
-    private Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) =>
+    private Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
         database.OpenConnectionAsync(cancellationToken);
 
-    private static SqliteCommand Command(SqliteConnection connection, string sql, params (string Name, object Value)[] parameters)
+    private static DbCommand Command(DbConnection connection, string sql, params (string Name, object Value)[] parameters)
     {
         var command = CatalogCommand.Create(connection, sql);
         foreach (var (name, value) in parameters) command.With(name, value);

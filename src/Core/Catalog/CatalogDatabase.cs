@@ -1,97 +1,45 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
+using System.Diagnostics.CodeAnalysis;
 
 namespace VideoSearch.Core.Catalog;
 
 /// <summary>
-/// The catalog's SQLite file: opens it (WAL journal, so one writing process and any number of reading processes
-/// work side by side), brings its schema up to date, and hands out pooled connections to the repositories.
+/// The database a catalog lives in: the embedded SQLite file (<see cref="SqliteCatalogDatabase"/>, the default) or a
+/// PostgreSQL server shared by many machines (<see cref="PostgresCatalogDatabase"/>). The repositories are written once
+/// against ADO.NET; what differs between the two (transactions, the few statements SQL does not share, locks and error
+/// codes) is asked of this class, so every rule of the catalog has one implementation.
 /// </summary>
-public sealed class CatalogDatabase : IDisposable
+public abstract class CatalogDatabase : IDisposable
 {
-    /// <summary>The file name of the catalog inside its folder.</summary>
-    public const string FileName = "catalog.db";
-
-    // synchronous=NORMAL is durable against process kills in WAL mode (only a power loss can drop the last
-    // commits, never corrupt the file); busy_timeout lets a second writer wait for the first instead of failing.
-    private const string ConnectionPragmas = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON;";
-
-    private readonly string _connectionString;
-
-    private CatalogDatabase(string path)
-    {
-        FilePath = path;
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = path,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = true,
-            ForeignKeys = true,
-        }.ToString();
-    }
-
-    /// <summary>Full path of the database file.</summary>
-    public string FilePath { get; }
+    /// <summary>Where the catalog is, for messages: the file's path, or the server and database.</summary>
+    public abstract string Location { get; }
 
     /// <summary>
-    /// Opens (creating the folder and file when missing) the catalog in <paramref name="directory"/> and applies
-    /// any pending schema migrations.
+    /// Whether other processes, possibly on other machines, write this catalog at the same time: indexers then claim
+    /// videos under leases, and search nodes follow the change sequence.
     /// </summary>
-    /// <exception cref="CatalogSchemaTooNewException">The file has a newer schema; it is left untouched.</exception>
-    /// <exception cref="CatalogCorruptException">The file is damaged or not a SQLite database; the message says how to recover.</exception>
-    /// <exception cref="CatalogStorageException">The disk is full, or the file or folder cannot be opened, read or written.</exception>
-    /// <exception cref="CatalogException">The file belongs to another application, or SQLite failed otherwise.</exception>
-    public static async Task<CatalogDatabase> OpenAsync(string directory, CancellationToken cancellationToken = default)
-    {
-        string fullDirectory = Path.GetFullPath(directory);
-        string path = Path.Combine(fullDirectory, FileName);
-        try
-        {
-            Directory.CreateDirectory(fullDirectory);
-        }
-        catch (IOException ex) when (CatalogErrors.TryTranslate(ex, path, out CatalogException? translated))
-        {
-            throw translated;
-        }
-        var database = new CatalogDatabase(path);
-        try
-        {
-            await database.RunAsync(connection => new CatalogMigrator(connection, database.FilePath).MigrateAsync(cancellationToken),
-                cancellationToken).ConfigureAwait(false);
-            return database;
-        }
-        catch (SqliteException ex)
-        {
-            // Busy, locked and the like: not translated by RunAsync, still the catalog's failure to open.
-            database.Dispose();
-            throw new CatalogException(database.FilePath, $"The catalog cannot be opened: {ex.Message}", ex);
-        }
-        catch
-        {
-            database.Dispose();
-            throw;
-        }
-    }
+    public abstract bool IsShared { get; }
 
     /// <summary>
     /// Runs <paramref name="work"/> on a pooled connection and closes it after: the one place where every catalog
-    /// operation passes, so a SQLite failure the catalog names (a damaged file, a full disk, ...) is translated by
-    /// <see cref="CatalogErrors"/> here rather than in each repository method.
+    /// operation passes, so a failure the catalog names (a damaged file, a full disk, a lost server, ...) is translated
+    /// here rather than in each repository method.
     /// </summary>
-    internal async Task<T> RunAsync<T>(Func<SqliteConnection, Task<T>> work, CancellationToken cancellationToken)
+    internal async Task<T> RunAsync<T>(Func<DbConnection, Task<T>> work, CancellationToken cancellationToken)
     {
         try
         {
-            await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await using DbConnection connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
             return await work(connection).ConfigureAwait(false);
         }
-        catch (SqliteException ex) when (CatalogErrors.TryTranslate(ex, FilePath, out CatalogException? translated))
+        catch (Exception ex) when (ex is not CatalogException && TryTranslate(ex, out CatalogException? translated))
         {
             throw translated;
         }
     }
 
     /// <summary>Runs <paramref name="work"/> as <see cref="RunAsync{T}"/> does, for operations without a result.</summary>
-    internal Task RunAsync(Func<SqliteConnection, Task> work, CancellationToken cancellationToken) =>
+    internal Task RunAsync(Func<DbConnection, Task> work, CancellationToken cancellationToken) =>
         RunAsync(async connection =>
         {
             await work(connection).ConfigureAwait(false);
@@ -108,35 +56,48 @@ public sealed class CatalogDatabase : IDisposable
         {
             return await step().ConfigureAwait(false);
         }
-        catch (SqliteException ex) when (CatalogErrors.TryTranslate(ex, FilePath, out CatalogException? translated))
+        catch (Exception ex) when (ex is not CatalogException && TryTranslate(ex, out CatalogException? translated))
         {
             throw translated;
         }
     }
 
     /// <summary>Opens a pooled connection with the catalog's per-connection settings applied.</summary>
-    internal async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)
-    {
-        var connection = new SqliteConnection(_connectionString);
-        try
-        {
-            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            using var command = connection.CreateCommand();
-            command.CommandText = ConnectionPragmas;
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-    }
+    internal abstract Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken);
 
-    /// <summary>Closes the pooled connections so the file is released.</summary>
-    public void Dispose()
-    {
-        using var connection = new SqliteConnection(_connectionString);
-        SqliteConnection.ClearPool(connection);
-    }
+    /// <summary>
+    /// Translates a driver failure into the catalog's exception for it, or returns false when it is not one the catalog
+    /// names (a constraint, contention): those are the callers' own concern.
+    /// </summary>
+    public abstract bool TryTranslate(Exception exception, [NotNullWhen(true)] out CatalogException? translated);
+
+    /// <summary>Whether <paramref name="exception"/> is a unique-constraint violation.</summary>
+    internal abstract bool IsUniqueViolation(Exception exception);
+
+    /// <summary>Begins a transaction that writes: it holds the write lock from its start, so two writers never deadlock.</summary>
+    internal abstract Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken);
+
+    /// <summary>Begins a read-only transaction over one snapshot, so several reads agree while indexers write.</summary>
+    internal abstract Task<DbTransaction> BeginSnapshotAsync(DbConnection connection, CancellationToken cancellationToken);
+
+    /// <summary>A condition that <paramref name="column"/> is one of the ids in <paramref name="parameter"/> (see <see cref="IdList"/>).</summary>
+    internal abstract string IdIn(string column, string parameter);
+
+    /// <summary>The value of an id-list parameter: one parameter for any number of ids, so statements are prepared once.</summary>
+    internal abstract object IdList(IEnumerable<long> ids);
+
+    /// <summary>What a row-claiming SELECT ends with so that concurrent claimers skip each other's rows ("" when there is one writer).</summary>
+    internal abstract string SkipLocked { get; }
+
+    /// <summary>The database's clock in Unix milliseconds, as SQL: leases are timed by one clock, not each machine's.</summary>
+    internal abstract string NowMs { get; }
+
+    /// <summary>
+    /// Holds the library's scan lock until the result is disposed: one process at a time scans the roots and records
+    /// the differences. It is released when the holder's connection ends, so a killed scanner never blocks the others.
+    /// </summary>
+    public abstract Task<IAsyncDisposable> LockScanAsync(CancellationToken cancellationToken);
+
+    /// <summary>Closes the pooled connections.</summary>
+    public abstract void Dispose();
 }

@@ -8,7 +8,7 @@ namespace VideoSearch.Core.Catalog;
 /// The one table from SQLite and file-system failures to the catalog's typed exceptions: a damaged file becomes
 /// <see cref="CatalogCorruptException"/>, a full disk, a read-only file, a permission or an I/O error becomes
 /// <see cref="CatalogStorageException"/>. Opening the catalog and every repository call go through it (see
-/// <see cref="CatalogDatabase"/>); code that reads the catalog file with its own connection should use it too.
+/// <see cref="SqliteCatalogDatabase"/>); code that reads the catalog file with its own connection should use it too.
 /// Codes not listed (busy, locked, constraint, misuse) are not translated: busy and locked are contention the
 /// callers wait out or report as they do now, the rest are the callers' own concern.
 /// </summary>

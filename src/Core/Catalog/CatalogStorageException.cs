@@ -19,6 +19,34 @@ public sealed class CatalogStorageException : CatalogException
     /// <summary>What the storage refused.</summary>
     public CatalogStorageReason Reason { get; }
 
+    private CatalogStorageException(CatalogStorageReason reason, string location, string message, Exception? inner, bool _)
+        : base(ErrorKind.Environment, location, message, inner)
+    {
+        Reason = reason;
+    }
+
+    /// <summary>A failure of the database server of a shared catalog, at <paramref name="location"/> (no files to name).</summary>
+    public static CatalogStorageException OfServer(CatalogStorageReason reason, string location, string detail, Exception? inner = null) =>
+        new(reason, location, DescribeServer(reason, detail), inner, true);
+
+    private static string DescribeServer(CatalogStorageReason reason, string detail) => reason switch
+    {
+        CatalogStorageReason.DiskFull =>
+            $"The catalog's database server has no disk space left ({detail}): free space on its disk and run again; the " +
+            "change that failed was not stored and everything stored before is kept",
+        CatalogStorageReason.ReadOnly =>
+            $"The catalog's database refuses writes ({detail}): point the catalog at the primary server, not a read-only replica",
+        CatalogStorageReason.CannotOpen =>
+            $"The catalog's database cannot be opened ({detail}): check the database name, or create it (createdb)",
+        CatalogStorageReason.PermissionDenied =>
+            $"The catalog's database server refused access ({detail}): check the user name, the password and the server's " +
+            "pg_hba.conf",
+        CatalogStorageReason.ServerUnavailable =>
+            $"The catalog's database server cannot be reached or closed the connection ({detail}): check that it is running " +
+            "and reachable, then run again; a change that was in flight was rolled back whole",
+        _ => $"The catalog's database server failed ({detail})",
+    };
+
     private static string Describe(CatalogStorageReason reason, string databasePath, string detail)
     {
         string directory = Path.GetDirectoryName(databasePath) ?? ".";

@@ -17,4 +17,7 @@ public enum CatalogStorageReason
 
     /// <summary>The operating system reported an I/O error (SQLITE_IOERR).</summary>
     IoError,
+
+    /// <summary>The catalog's database server cannot be reached, or it closed the connection (a shared catalog).</summary>
+    ServerUnavailable,
 }

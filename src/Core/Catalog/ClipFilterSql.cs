@@ -16,28 +16,28 @@ internal static class ClipFilterSql
         {
             // A prefix comparison on whole path segments: "/a/b" admits "/a/b/x.mp4" but not "/a/bc/x.mp4".
             string prefix = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)) + Path.DirectorySeparatorChar;
-            conditions.Add("substr(v.path, 1, length($prefix)) = $prefix");
-            parameters.Add(("$prefix", prefix));
+            conditions.Add("substr(v.path, 1, length(@prefix)) = @prefix");
+            parameters.Add(("@prefix", prefix));
         }
         if (filters.MinDurationSeconds is { } min)
         {
-            conditions.Add("v.duration_s >= $min");
-            parameters.Add(("$min", min));
+            conditions.Add("v.duration_s >= @min");
+            parameters.Add(("@min", min));
         }
         if (filters.MaxDurationSeconds is { } max)
         {
-            conditions.Add("v.duration_s <= $max");
-            parameters.Add(("$max", max));
+            conditions.Add("v.duration_s <= @max");
+            parameters.Add(("@max", max));
         }
         if (filters.ModifiedAfter is { } after)
         {
-            conditions.Add("v.mtime_ns >= $after");
-            parameters.Add(("$after", FileIdentity.ToUnixNs(after.UtcDateTime)));
+            conditions.Add("v.mtime_ns >= @after");
+            parameters.Add(("@after", FileIdentity.ToUnixNs(after.UtcDateTime)));
         }
         if (filters.ModifiedBefore is { } before)
         {
-            conditions.Add("v.mtime_ns < $before");
-            parameters.Add(("$before", FileIdentity.ToUnixNs(before.UtcDateTime)));
+            conditions.Add("v.mtime_ns < @before");
+            parameters.Add(("@before", FileIdentity.ToUnixNs(before.UtcDateTime)));
         }
         return (conditions, parameters);
     }

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace VideoSearch.Core.Catalog;
 
@@ -19,6 +19,25 @@ public sealed class ClipRepository(CatalogDatabase database)
         await using var reader = await database.GuardAsync(() => command.ExecuteReaderAsync(cancellationToken)).ConfigureAwait(false);
         while (await database.GuardAsync(() => reader.ReadAsync(cancellationToken)).ConfigureAwait(false))
             yield return new ClipEmbedding(reader.GetInt64(0), FloatBlob.ToSingles(reader.GetFieldValue<byte[]>(1)));
+    }
+
+    /// <summary>The embeddings of those of <paramref name="clipIds"/> that exist (a removed clip is left out), in id order.</summary>
+    public async Task<IReadOnlyList<ClipEmbedding>> GetEmbeddingsAsync(IReadOnlyCollection<long> clipIds,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(clipIds);
+        if (clipIds.Count == 0) return [];
+        return await database.RunAsync(async connection =>
+        {
+            using var command = CatalogCommand.Create(connection,
+                    "SELECT id, embedding FROM clips WHERE " + database.IdIn("id", "@ids") + " ORDER BY id;")
+                .With("@ids", database.IdList(clipIds));
+            var embeddings = new List<ClipEmbedding>(clipIds.Count);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                embeddings.Add(new ClipEmbedding(reader.GetInt64(0), FloatBlob.ToSingles(reader.GetFieldValue<byte[]>(1))));
+            return (IReadOnlyList<ClipEmbedding>)embeddings;
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -48,8 +67,8 @@ public sealed class ClipRepository(CatalogDatabase database)
             using var command = CatalogCommand.Create(connection,
                     "SELECT c.id, c.video_id, v.path, c.clip_index, c.start_s, c.end_s, x.context " +
                     "FROM clips c JOIN videos v ON v.id = c.video_id JOIN clip_contexts x ON x.clip_id = c.id " +
-                    "WHERE c.id IN (SELECT value FROM json_each($ids));")
-                .With("$ids", JsonSerializer.Serialize(slots.Keys));
+                    "WHERE " + database.IdIn("c.id", "@ids") + ";")
+                .With("@ids", database.IdList(slots.Keys));
             await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
             {
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -58,7 +77,7 @@ public sealed class ClipRepository(CatalogDatabase database)
                     int slot = slots[id];
                     byte[] encoded = reader.GetFieldValue<byte[]>(6);
                     if (ContextCodec.ValueCount(encoded) != length)
-                        throw new CatalogException(database.FilePath,
+                        throw new CatalogException(database.Location,
                             $"The context of clip {id} has {ContextCodec.ValueCount(encoded)} values, the model {length}");
                     ContextCodec.Decode(encoded, contexts.AsSpan(slot * length, length));
                     rows[slot] = new ClipRow(id, new VideoId(reader.GetInt64(1)), reader.GetString(2), reader.GetInt32(3),
@@ -71,14 +90,14 @@ public sealed class ClipRepository(CatalogDatabase database)
 
     /// <summary>The clip's JPEG thumbnail, or null when there is no such clip.</summary>
     public Task<byte[]?> GetThumbnailAsync(long clipId, CancellationToken cancellationToken = default) =>
-        GetJpegAsync("SELECT jpeg FROM clip_thumbnails WHERE clip_id = $id;", clipId, cancellationToken);
+        GetJpegAsync("SELECT jpeg FROM clip_thumbnails WHERE clip_id = @id;", clipId, cancellationToken);
 
     /// <summary>
     /// The clip's preview strip (JPEG), or null when there is no such clip or it has none (indexed before catalog
     /// version 3 stored them).
     /// </summary>
     public Task<byte[]?> GetPreviewAsync(long clipId, CancellationToken cancellationToken = default) =>
-        GetJpegAsync("SELECT jpeg FROM clip_previews WHERE clip_id = $id;", clipId, cancellationToken);
+        GetJpegAsync("SELECT jpeg FROM clip_previews WHERE clip_id = @id;", clipId, cancellationToken);
 
     /// <summary>
     /// Clip ids that have a preview strip but no clip row. The schema's cascade never leaves one, but a file edited
@@ -98,7 +117,7 @@ public sealed class ClipRepository(CatalogDatabase database)
     {
         return await database.RunAsync(async connection =>
         {
-            using var command = CatalogCommand.Create(connection, sql).With("$id", clipId);
+            using var command = CatalogCommand.Create(connection, sql).With("@id", clipId);
             return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as byte[];
         }, cancellationToken).ConfigureAwait(false);
     }
@@ -109,8 +128,8 @@ public sealed class ClipRepository(CatalogDatabase database)
         return await database.RunAsync(async connection =>
         {
             using var command = CatalogCommand.Create(connection,
-                    "SELECT id, clip_index, start_s, end_s FROM clips WHERE video_id = $video ORDER BY clip_index;")
-                .With("$video", videoId.Value);
+                    "SELECT id, clip_index, start_s, end_s FROM clips WHERE video_id = @video ORDER BY clip_index;")
+                .With("@video", videoId.Value);
             var rows = new List<ClipSpanRow>();
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -125,7 +144,7 @@ public sealed class ClipRepository(CatalogDatabase database)
         return await database.RunAsync(async connection =>
         {
             using var command = CatalogCommand.Create(connection, "SELECT count(*) FROM clips;");
-            return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+            return await command.ScalarLongAsync(cancellationToken).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
     }
 

@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace VideoSearch.Core.Catalog;
 
@@ -26,13 +26,13 @@ public sealed class LibraryQuery(CatalogDatabase database)
         return await database.RunAsync(async connection =>
         {
             // One read transaction, so the count and the page agree while the indexer writes.
-            using var transaction = connection.BeginTransaction(deferred: true);
+            await using DbTransaction transaction = await database.BeginSnapshotAsync(connection, cancellationToken).ConfigureAwait(false);
             using var count = Command(connection, transaction, $"SELECT count(*) FROM videos v{where};", parameters);
             int total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false));
             using var page = Command(connection, transaction,
                     "SELECT v.id, v.path, coalesce(v.duration_s, 0), coalesce(v.width, 0), coalesce(v.height, 0), v.mtime_ns, " +
-                    $"{ThumbnailClip} FROM videos v{where} ORDER BY v.mtime_ns DESC, v.id LIMIT $limit OFFSET $offset;", parameters)
-                .With("$limit", limit).With("$offset", offset);
+                    $"{ThumbnailClip} FROM videos v{where} ORDER BY v.mtime_ns DESC, v.id LIMIT @limit OFFSET @offset;", parameters)
+                .With("@limit", limit).With("@offset", offset);
             var videos = new List<LibraryVideo>();
             await using (var reader = await page.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
             {
@@ -42,7 +42,7 @@ public sealed class LibraryQuery(CatalogDatabase database)
                         reader.GetInt32(3), reader.GetInt32(4), reader.GetInt64(5), reader.IsDBNull(6) ? null : reader.GetInt64(6)));
                 }
             }
-            transaction.Commit();
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return new LibraryPage(total, videos);
         }, cancellationToken).ConfigureAwait(false);
     }
@@ -60,7 +60,7 @@ public sealed class LibraryQuery(CatalogDatabase database)
         }, cancellationToken).ConfigureAwait(false);
     }
 
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql,
+    private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql,
         List<(string Name, object Value)> parameters)
     {
         var command = CatalogCommand.Create(connection, sql, transaction);

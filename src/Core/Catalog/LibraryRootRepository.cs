@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace VideoSearch.Core.Catalog;
 
@@ -12,10 +12,10 @@ public sealed class LibraryRootRepository(CatalogDatabase database)
         return await database.RunAsync(async connection =>
         {
             using var command = CatalogCommand.Create(connection,
-                    "INSERT INTO library_roots(path, added_at_ms) VALUES ($path, $now) " +
+                    "INSERT INTO library_roots(path, added_at_ms) VALUES (@path, @now) " +
                     "ON CONFLICT(path) DO UPDATE SET path = excluded.path RETURNING id;")
-                .With("$path", normalized).With("$now", CatalogCommand.NowMs());
-            return new RootId((long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!);
+                .With("@path", normalized).With("@now", CatalogCommand.NowMs());
+            return new RootId(await command.ScalarLongAsync(cancellationToken).ConfigureAwait(false));
         }, cancellationToken).ConfigureAwait(false);
     }
 
@@ -39,16 +39,16 @@ public sealed class LibraryRootRepository(CatalogDatabase database)
     {
         return await database.RunAsync(async connection =>
         {
-            using SqliteTransaction transaction = connection.BeginTransaction(deferred: false);
+            await using DbTransaction transaction = await database.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
             using var select = CatalogCommand.Create(connection,
-                    "SELECT c.id FROM clips c JOIN videos v ON v.id = c.video_id WHERE v.root_id = $root ORDER BY c.id;",
+                    "SELECT c.id FROM clips c JOIN videos v ON v.id = c.video_id WHERE v.root_id = @root ORDER BY c.id;",
                     transaction)
-                .With("$root", id.Value);
+                .With("@root", id.Value);
             List<long> removed = await select.ReadLongsAsync(cancellationToken).ConfigureAwait(false);
-            using var delete = CatalogCommand.Create(connection, "DELETE FROM library_roots WHERE id = $root;", transaction)
-                .With("$root", id.Value);
+            using var delete = CatalogCommand.Create(connection, "DELETE FROM library_roots WHERE id = @root;", transaction)
+                .With("@root", id.Value);
             await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            transaction.Commit();
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return removed;
         }, cancellationToken).ConfigureAwait(false);
     }

@@ -1,3 +1,5 @@
+using System.Data.Common;
+
 namespace VideoSearch.Core.Catalog;
 
 /// <summary>Counts over the library for the status page and the CLI.</summary>
@@ -9,14 +11,14 @@ public sealed class LibraryStatsQuery(CatalogDatabase database)
         return await database.RunAsync(async connection =>
         {
             // A read transaction so counts and the failure list come from the same snapshot while the indexer writes.
-            using var transaction = connection.BeginTransaction(deferred: true);
+            await using DbTransaction transaction = await database.BeginSnapshotAsync(connection, cancellationToken).ConfigureAwait(false);
             int pending = 0, indexed = 0, failed = 0;
             using (var counts = CatalogCommand.Create(connection, "SELECT status, count(*) FROM videos GROUP BY status;", transaction))
             await using (var reader = await counts.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
             {
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    int count = reader.GetInt32(1);
+                    int count = checked((int)reader.GetInt64(1));
                     switch (VideoStatusNames.Parse(reader.GetString(0)))
                     {
                         case VideoStatus.Pending: pending = count; break;
@@ -27,7 +29,7 @@ public sealed class LibraryStatsQuery(CatalogDatabase database)
             }
 
             using var clipCount = CatalogCommand.Create(connection, "SELECT count(*) FROM clips;", transaction);
-            long clips = (long)(await clipCount.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+            long clips = await clipCount.ScalarLongAsync(cancellationToken).ConfigureAwait(false);
 
             var failures = new List<FailedVideo>();
             using (var list = CatalogCommand.Create(connection,
@@ -39,7 +41,7 @@ public sealed class LibraryStatsQuery(CatalogDatabase database)
                     failures.Add(new FailedVideo(new VideoId(reader.GetInt64(0)), reader.GetString(1), reader.GetString(2),
                         reader.GetString(3)));
             }
-            transaction.Commit();
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return new LibraryStats(pending, indexed, failed, clips, failures);
         }, cancellationToken).ConfigureAwait(false);
     }

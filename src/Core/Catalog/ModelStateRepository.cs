@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace VideoSearch.Core.Catalog;
 
@@ -24,15 +24,15 @@ public sealed class ModelStateRepository(CatalogDatabase database)
         Check(model);
         await database.RunAsync(async connection =>
         {
-            using SqliteTransaction transaction = connection.BeginTransaction(deferred: false);
+            await using DbTransaction transaction = await database.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
             ModelState? current = await ReadAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
             if (current == model) return;
             if (current != null)
-                throw new CatalogException(database.FilePath,
+                throw new CatalogException(database.Location,
                     $"The catalog holds vectors of model '{current.ModelId}' revision '{current.Revision}'; switching to " +
                     $"'{model.ModelId}' revision '{model.Revision}' needs re-embedding");
             await WriteAsync(connection, transaction, model, cancellationToken).ConfigureAwait(false);
-            transaction.Commit();
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
     }
 
@@ -46,7 +46,7 @@ public sealed class ModelStateRepository(CatalogDatabase database)
         Check(model);
         return await database.RunAsync(async connection =>
         {
-            using SqliteTransaction transaction = connection.BeginTransaction(deferred: false);
+            await using DbTransaction transaction = await database.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
             using (var clear = CatalogCommand.Create(connection, "DELETE FROM clips;", transaction))
                 await clear.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             using var mark = CatalogCommand.Create(connection,
@@ -54,12 +54,12 @@ public sealed class ModelStateRepository(CatalogDatabase database)
                 "WHERE status = 'indexed';", transaction);
             int marked = await mark.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             await WriteAsync(connection, transaction, model, cancellationToken).ConfigureAwait(false);
-            transaction.Commit();
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return marked;
         }, cancellationToken).ConfigureAwait(false);
     }
 
-    internal static async Task<ModelState?> ReadAsync(SqliteConnection connection, SqliteTransaction? transaction,
+    internal static async Task<ModelState?> ReadAsync(DbConnection connection, DbTransaction? transaction,
         CancellationToken cancellationToken)
     {
         using var command = CatalogCommand.Create(connection,
@@ -71,14 +71,16 @@ public sealed class ModelStateRepository(CatalogDatabase database)
             reader.GetInt32(4));
     }
 
-    private static async Task WriteAsync(SqliteConnection connection, SqliteTransaction transaction, ModelState model,
+    private static async Task WriteAsync(DbConnection connection, DbTransaction transaction, ModelState model,
         CancellationToken cancellationToken)
     {
         using var command = CatalogCommand.Create(connection,
-                "INSERT OR REPLACE INTO model_state(id, model_id, revision, embedding_dim, context_patches, context_dim, " +
-                "updated_at_ms) VALUES (1, $model, $revision, $dim, $patches, $contextDim, $now);", transaction)
-            .With("$model", model.ModelId).With("$revision", model.Revision).With("$dim", model.EmbeddingDim)
-            .With("$patches", model.ContextPatches).With("$contextDim", model.ContextDim).With("$now", CatalogCommand.NowMs());
+                "INSERT INTO model_state(id, model_id, revision, embedding_dim, context_patches, context_dim, updated_at_ms) " +
+                "VALUES (1, @model, @revision, @dim, @patches, @contextDim, @now) ON CONFLICT(id) DO UPDATE SET " +
+                "model_id = excluded.model_id, revision = excluded.revision, embedding_dim = excluded.embedding_dim, " +
+                "context_patches = excluded.context_patches, context_dim = excluded.context_dim, updated_at_ms = excluded.updated_at_ms;", transaction)
+            .With("@model", model.ModelId).With("@revision", model.Revision).With("@dim", model.EmbeddingDim)
+            .With("@patches", model.ContextPatches).With("@contextDim", model.ContextDim).With("@now", CatalogCommand.NowMs());
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -86,6 +88,6 @@ public sealed class ModelStateRepository(CatalogDatabase database)
     {
         if (string.IsNullOrWhiteSpace(model.ModelId) || string.IsNullOrWhiteSpace(model.Revision)
             || model.EmbeddingDim <= 0 || model.ContextPatches <= 0 || model.ContextDim <= 0)
-            throw new CatalogException(database.FilePath, $"Invalid model state {model}");
+            throw new CatalogException(database.Location, $"Invalid model state {model}");
     }
 }

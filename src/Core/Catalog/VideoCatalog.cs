@@ -7,12 +7,16 @@ namespace VideoSearch.Core.Catalog;
 /// </summary>
 public sealed class VideoCatalog : IDisposable
 {
-    private VideoCatalog(CatalogDatabase database)
+    private VideoCatalog(CatalogDatabase database, string libraryDirectory)
     {
         Database = database;
+        LibraryDirectory = libraryDirectory;
+        var owner = LeaseOwner.ForThisProcess();
+        Claims = new VideoClaimRepository(database, owner);
+        Changes = new ClipChangeRepository(database);
         Roots = new LibraryRootRepository(database);
-        Videos = new VideoRepository(database);
-        Writer = new IndexedVideoWriter(database);
+        Videos = new VideoRepository(database, owner);
+        Writer = new IndexedVideoWriter(database, owner);
         Clips = new ClipRepository(database);
         Candidates = new CandidateRepository(database);
         Model = new ModelStateRepository(database);
@@ -20,8 +24,20 @@ public sealed class VideoCatalog : IDisposable
         Library = new LibraryQuery(database);
     }
 
-    /// <summary>The opened database file.</summary>
+    /// <summary>The opened database: the library's SQLite file, or a shared PostgreSQL database.</summary>
     public CatalogDatabase Database { get; }
+
+    /// <summary>
+    /// This machine's library folder: the SQLite file's folder, and in every case where the vector index file, the
+    /// library lock and other machine-local files live.
+    /// </summary>
+    public string LibraryDirectory { get; }
+
+    /// <summary>Claiming pending videos under leases, so several indexers share the work.</summary>
+    public VideoClaimRepository Claims { get; }
+
+    /// <summary>The numbered clip changes search nodes follow.</summary>
+    public ClipChangeRepository Changes { get; }
 
     /// <summary>Library root folders.</summary>
     public LibraryRootRepository Roots { get; }
@@ -47,10 +63,24 @@ public sealed class VideoCatalog : IDisposable
     /// <summary>Browsing the indexed library: the paged listing and the indexed paths.</summary>
     public LibraryQuery Library { get; }
 
-    /// <summary>Opens the catalog in <paramref name="directory"/> (see <see cref="CatalogDatabase.OpenAsync"/>).</summary>
+    /// <summary>Opens the SQLite catalog in <paramref name="directory"/> (see <see cref="SqliteCatalogDatabase.OpenAsync"/>).</summary>
     /// <exception cref="CatalogException">The file cannot be used as a catalog.</exception>
     public static async Task<VideoCatalog> OpenAsync(string directory, CancellationToken cancellationToken = default) =>
-        new(await CatalogDatabase.OpenAsync(directory, cancellationToken).ConfigureAwait(false));
+        await OpenAsync(directory, null, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
+    /// Opens the catalog: the PostgreSQL database <paramref name="catalog"/> names when it is given, else the SQLite
+    /// file in <paramref name="directory"/>, which is this machine's library folder either way.
+    /// </summary>
+    /// <exception cref="CatalogException">The catalog cannot be opened or used.</exception>
+    public static async Task<VideoCatalog> OpenAsync(string directory, string? catalog, CancellationToken cancellationToken = default)
+    {
+        string libraryDirectory = Path.GetFullPath(directory);
+        CatalogDatabase database = string.IsNullOrWhiteSpace(catalog)
+            ? await SqliteCatalogDatabase.OpenAsync(libraryDirectory, cancellationToken).ConfigureAwait(false)
+            : await PostgresCatalogDatabase.OpenAsync(catalog, cancellationToken).ConfigureAwait(false);
+        return new VideoCatalog(database, libraryDirectory);
+    }
 
     /// <summary>Releases the database file.</summary>
     public void Dispose() => Database.Dispose();

@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using VideoSearch.Core.Model;
 
 namespace VideoSearch.Core.Catalog;
@@ -12,7 +12,7 @@ internal static class VideoRows
         "id, root_id, path, size, mtime_ns, fingerprint, status, error_kind, relative_path, duration_s, fps, width, " +
         "height, rotation, video_codec, audio_codec, error_text, indexed_at_ms, model_id, model_revision, model_precision";
 
-    public static VideoFileState ReadFileState(SqliteDataReader row) => new(
+    public static VideoFileState ReadFileState(DbDataReader row) => new(
         new VideoId(row.GetInt64(0)),
         new RootId(row.GetInt64(1)),
         row.GetString(2),
@@ -20,7 +20,7 @@ internal static class VideoRows
         VideoStatusNames.Parse(row.GetString(6)),
         NullableString(row, 7));
 
-    public static VideoRecord ReadRecord(SqliteDataReader row)
+    public static VideoRecord ReadRecord(DbDataReader row)
     {
         VideoFileState state = ReadFileState(row);
         VideoMetadata? metadata = row.IsDBNull(11) ? null : new VideoMetadata(
@@ -32,7 +32,7 @@ internal static class VideoRows
             row.GetString(20) == "bf16" ? XClipPrecision.Bf16 : XClipPrecision.Fp32);
     }
 
-    public static async Task<List<VideoFileState>> ReadFileStatesAsync(SqliteCommand command, CancellationToken cancellationToken)
+    public static async Task<List<VideoFileState>> ReadFileStatesAsync(DbCommand command, CancellationToken cancellationToken)
     {
         var states = new List<VideoFileState>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -40,7 +40,7 @@ internal static class VideoRows
         return states;
     }
 
-    private static double? NullableDouble(SqliteDataReader row, int ordinal) => row.IsDBNull(ordinal) ? null : row.GetDouble(ordinal);
+    private static double? NullableDouble(DbDataReader row, int ordinal) => row.IsDBNull(ordinal) ? null : row.GetDouble(ordinal);
 
-    private static string? NullableString(SqliteDataReader row, int ordinal) => row.IsDBNull(ordinal) ? null : row.GetString(ordinal);
+    private static string? NullableString(DbDataReader row, int ordinal) => row.IsDBNull(ordinal) ? null : row.GetString(ordinal);
 }

@@ -28,8 +28,8 @@ public sealed class ModelHandle(IOptions<ModelOptions> options, VideoCatalog cat
     /// <exception cref="HubException">The model is neither cached nor obtainable.</exception>
     public async Task<LoadedModel> GetAsync(CancellationToken cancellationToken) =>
         await TryGetAsync(cancellationToken).ConfigureAwait(false)
-        ?? throw new LibraryNotFoundException(Path.GetDirectoryName(catalog.Database.FilePath)!,
-            $"The library at '{Path.GetDirectoryName(catalog.Database.FilePath)}' is empty (no indexed clips yet): run 'videosearch index' first.");
+        ?? throw new LibraryNotFoundException(catalog.LibraryDirectory,
+            $"The library at '{catalog.LibraryDirectory}' is empty (no indexed clips yet): run 'videosearch index' first.");
 
     /// <inheritdoc />
     public async Task<XClipInference> GetInferenceAsync(CancellationToken cancellationToken) =>

@@ -41,7 +41,7 @@ public sealed class LibraryVectorIndex : IVectorIndexSource, IDisposable
         _efSearch = options?.Value.EfSearch ?? new VectorSearchOptions().EfSearch;
         _catalog = catalog;
         _logger = logger;
-        _path = Path.Combine(Path.GetDirectoryName(catalog.Database.FilePath)!, FileName);
+        _path = Path.Combine(catalog.LibraryDirectory, FileName);
     }
 
     /// <summary>Whether this process may save the index file (it holds the library lock).</summary>

@@ -27,8 +27,8 @@ public static class LibraryVerifier
     public static async Task<VerificationReport> VerifyAsync(string databaseDirectory, CancellationToken cancellationToken = default)
     {
         string directory = Path.GetFullPath(databaseDirectory);
-        if (!File.Exists(Path.Combine(directory, CatalogDatabase.FileName)))
-            return new VerificationReport(0, 0, [$"No catalog in {directory} ({CatalogDatabase.FileName} is missing)."]);
+        if (!File.Exists(Path.Combine(directory, SqliteCatalogDatabase.FileName)))
+            return new VerificationReport(0, 0, [$"No catalog in {directory} ({SqliteCatalogDatabase.FileName} is missing)."]);
         using var catalog = await VideoCatalog.OpenAsync(directory, cancellationToken).ConfigureAwait(false);
         return await VerifyAsync(catalog, cancellationToken).ConfigureAwait(false);
     }
@@ -38,7 +38,7 @@ public static class LibraryVerifier
     {
         ArgumentNullException.ThrowIfNull(catalog);
         var problems = new List<string>();
-        string directory = Path.GetDirectoryName(catalog.Database.FilePath)!;
+        string directory = catalog.LibraryDirectory;
         ModelState? model = await catalog.Model.GetAsync(cancellationToken).ConfigureAwait(false);
         var videos = new Dictionary<VideoId, VideoFileState>();
         foreach (LibraryRoot root in await catalog.Roots.ListAsync(cancellationToken).ConfigureAwait(false))

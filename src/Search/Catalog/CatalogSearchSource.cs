@@ -14,7 +14,7 @@ public sealed class CatalogSearchSource(VideoCatalog catalog) : ISearchCatalog
     public async Task<CandidateBatch> GetCandidatesAsync(IReadOnlyList<long> clipIds, CancellationToken cancellationToken)
     {
         ModelState model = await catalog.Model.GetAsync(cancellationToken).ConfigureAwait(false)
-            ?? throw new LibraryNotFoundException(Path.GetDirectoryName(catalog.Database.FilePath)!,
+            ?? throw new LibraryNotFoundException(catalog.LibraryDirectory,
                 "The library has no indexed clips yet: run 'videosearch index' first.");
         return await catalog.Candidates.GetCandidatesAsync(clipIds, model, cancellationToken).ConfigureAwait(false);
     }

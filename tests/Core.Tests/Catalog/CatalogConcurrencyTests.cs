@@ -15,7 +15,7 @@ public class CatalogConcurrencyTests
         // A second catalog instance on the same file stands for the search process.
         using VideoCatalog reader = await VideoCatalog.OpenAsync(writer.Directory);
 
-        await using SqliteConnection connection = await writer.Catalog.Database.OpenConnectionAsync(default);
+        await using var connection = (SqliteConnection)await writer.Catalog.Database.OpenConnectionAsync(default);
         using (SqliteTransaction transaction = connection.BeginTransaction(deferred: false))
         {
             using var delete = connection.CreateCommand();

@@ -9,7 +9,7 @@ public sealed class CatalogCorruptionTests : IDisposable
 {
     private readonly string _directory = TempCatalog.NewDirectory();
 
-    private string DatabasePath => Path.Combine(_directory, CatalogDatabase.FileName);
+    private string DatabasePath => Path.Combine(_directory, SqliteCatalogDatabase.FileName);
 
     public void Dispose()
     {

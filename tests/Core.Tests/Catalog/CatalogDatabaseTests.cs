@@ -11,9 +11,9 @@ public class CatalogDatabaseTests
         await using TempCatalog temp = await TempCatalog.CreateAsync(withModel: false);
 
         Assert.True(File.Exists(temp.DatabasePath));
-        await using SqliteConnection connection = await temp.Catalog.Database.OpenConnectionAsync(default);
+        await using var connection = (SqliteConnection)await temp.Catalog.Database.OpenConnectionAsync(default);
         Assert.Equal("wal", Scalar(connection, "PRAGMA journal_mode;"));
-        Assert.Equal((long)CatalogMigrator.PageSize, Scalar(connection, "PRAGMA page_size;"));
+        Assert.Equal((long)SqliteCatalogMigrator.PageSize, Scalar(connection, "PRAGMA page_size;"));
         Assert.Equal(1L, Scalar(connection, "PRAGMA foreign_keys;"));
         Assert.Equal((long)CatalogMigrations.LatestVersion, Scalar(connection, "PRAGMA user_version;"));
         Assert.Equal((long)CatalogMigrations.ApplicationId, Scalar(connection, "PRAGMA application_id;"));
@@ -42,10 +42,10 @@ public class CatalogDatabaseTests
         string directory = TempCatalog.NewDirectory();
         using (VideoCatalog catalog = await VideoCatalog.OpenAsync(directory))
         {
-            await using SqliteConnection connection = await catalog.Database.OpenConnectionAsync(default);
+            await using var connection = (SqliteConnection)await catalog.Database.OpenConnectionAsync(default);
             Scalar(connection, $"PRAGMA user_version = {CatalogMigrations.LatestVersion + 1};");
         }
-        string path = Path.Combine(directory, CatalogDatabase.FileName);
+        string path = Path.Combine(directory, SqliteCatalogDatabase.FileName);
         byte[] before = await File.ReadAllBytesAsync(path);
 
         var error = await Assert.ThrowsAsync<CatalogSchemaTooNewException>(() => VideoCatalog.OpenAsync(directory));
@@ -61,7 +61,7 @@ public class CatalogDatabaseTests
     {
         string directory = TempCatalog.NewDirectory();
         Directory.CreateDirectory(directory);
-        string path = Path.Combine(directory, CatalogDatabase.FileName);
+        string path = Path.Combine(directory, SqliteCatalogDatabase.FileName);
         await File.WriteAllTextAsync(path, new string('x', 4096) + " this is not a SQLite database");
 
         var error = await Assert.ThrowsAsync<CatalogCorruptException>(() => VideoCatalog.OpenAsync(directory));
@@ -77,7 +77,7 @@ public class CatalogDatabaseTests
     {
         string directory = TempCatalog.NewDirectory();
         Directory.CreateDirectory(directory);
-        string path = Path.Combine(directory, CatalogDatabase.FileName);
+        string path = Path.Combine(directory, SqliteCatalogDatabase.FileName);
         using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
         {
             connection.Open();

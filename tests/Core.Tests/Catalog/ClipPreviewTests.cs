@@ -77,7 +77,7 @@ public class ClipPreviewTests
 
         using (VideoCatalog catalog = await VideoCatalog.OpenAsync(directory))
         {
-            await using SqliteConnection connection = await catalog.Database.OpenConnectionAsync(default);
+            await using var connection = (SqliteConnection)await catalog.Database.OpenConnectionAsync(default);
             using var version = connection.CreateCommand();
             version.CommandText = "PRAGMA user_version;";
             Assert.Equal((long)CatalogMigrations.LatestVersion, await version.ExecuteScalarAsync());

@@ -19,7 +19,7 @@ internal sealed class TempCatalog : IAsyncDisposable
 
     public VideoCatalog Catalog { get; }
 
-    public string DatabasePath => Path.Combine(Directory, CatalogDatabase.FileName);
+    public string DatabasePath => Path.Combine(Directory, SqliteCatalogDatabase.FileName);
 
     public static string NewDirectory() =>
         Path.Combine(Path.GetTempPath(), "videosearch-catalog-tests", Guid.NewGuid().ToString("N"));
@@ -33,7 +33,7 @@ internal sealed class TempCatalog : IAsyncDisposable
     {
         string directory = NewDirectory();
         System.IO.Directory.CreateDirectory(directory);
-        await using var connection = new SqliteConnection($"Data Source={Path.Combine(directory, CatalogDatabase.FileName)};Pooling=False");
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(directory, SqliteCatalogDatabase.FileName)};Pooling=False");
         await connection.OpenAsync();
         using var command = connection.CreateCommand();
         command.CommandText = string.Concat(CatalogMigrations.Scripts.Take(version)) +

@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 namespace VideoSearch.Core.Catalog;
 
 /// <summary>Brings one catalog file to <see cref="CatalogMigrations.LatestVersion"/>, refusing files it must not touch.</summary>
-internal sealed class CatalogMigrator(SqliteConnection connection, string databasePath)
+internal sealed class SqliteCatalogMigrator(SqliteConnection connection, string databasePath)
 {
     public const int PageSize = 16384;
 
@@ -39,7 +39,7 @@ internal sealed class CatalogMigrator(SqliteConnection connection, string databa
 
         await ExecuteAsync($"PRAGMA application_id={CatalogMigrations.ApplicationId}; " +
             $"PRAGMA user_version={CatalogMigrations.LatestVersion};", transaction, cancellationToken).ConfigureAwait(false);
-        transaction.Commit();
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private void CheckVersion(int version)
