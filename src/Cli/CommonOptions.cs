@@ -53,6 +53,19 @@ internal static class CommonOptions
         DefaultValueFactory = _ => new DirectoryInfo(DefaultDatabaseDirectory()),
     };
 
+    /// <summary>
+    /// <c>--catalog &lt;connection string&gt;</c>: a PostgreSQL catalog shared by several machines instead of the SQLite file
+    /// in the library folder (which then holds only this machine's vector index).
+    /// </summary>
+    public static Option<string?> Catalog() => new("--catalog")
+    {
+        Description = "A shared PostgreSQL catalog (Host=...;Database=...;Username=... or postgresql://user@host/db) instead of the " +
+                      "SQLite file in --db. Default: $VIDEOSEARCH_CATALOG, else the SQLite file.",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("VIDEOSEARCH_CATALOG") is { Length: > 0 } fromEnvironment
+            ? fromEnvironment
+            : null,
+    };
+
     /// <summary>The default library folder, following the XDG base-directory convention.</summary>
     public static string DefaultDatabaseDirectory()
     {

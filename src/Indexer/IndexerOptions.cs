@@ -54,6 +54,15 @@ public sealed class IndexerOptions
     /// </summary>
     public TimeSpan WatchEnvironmentRetryInterval { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How long a claimed video stays this process's without renewal (renewed every third of it while the process runs).
+    /// With a shared catalog it is how long the others wait before they finish a video whose indexer died.
+    /// </summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How often an indexer with nothing to claim looks again while other indexers hold the last videos' leases.</summary>
+    public TimeSpan ClaimPollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>File extensions (without the dot, case-insensitive) that are treated as videos.</summary>
     public List<string> Extensions { get; set; } =
     [
@@ -69,6 +78,10 @@ public sealed class IndexerOptions
         foreach (string root in Roots)
             if (string.IsNullOrWhiteSpace(root)) problems.Add("Indexer:Roots holds an empty folder name.");
         if (string.IsNullOrWhiteSpace(DatabaseDirectory)) problems.Add("Indexer:DatabaseDirectory is empty.");
+        if (LeaseDuration < TimeSpan.FromSeconds(2) || LeaseDuration > TimeSpan.FromHours(24))
+            problems.Add($"Indexer:LeaseDuration must be 2 s to 24 h, got {LeaseDuration}.");
+        if (ClaimPollInterval <= TimeSpan.Zero || ClaimPollInterval > TimeSpan.FromMinutes(10))
+            problems.Add($"Indexer:ClaimPollInterval must be positive and at most 10 min, got {ClaimPollInterval}.");
         if (BatchSize is < 1 or > 1024) problems.Add($"Indexer:BatchSize must be 1..1024, got {BatchSize}.");
         if (ExtractionConcurrency is < 1 or > 64)
             problems.Add($"Indexer:ExtractionConcurrency must be 1..64, got {ExtractionConcurrency}.");

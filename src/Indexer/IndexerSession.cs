@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using VideoSearch.Core.Catalog;
 using VideoSearch.Core.Library;
 using VideoSearch.Indexer.Embedding;
+using VideoSearch.Indexer.Pipeline;
 
 namespace VideoSearch.Indexer;
 
@@ -15,7 +16,7 @@ internal sealed class IndexerSession : IDisposable
 {
     private readonly ILogger _logger;
 
-    private IndexerSession(VideoCatalog catalog, ClipEncoder encoder, LibraryVectorIndex vectors, int reembedding, ILogger logger)
+    private IndexerSession(VideoCatalog catalog, ClipEncoder encoder, SessionVectors vectors, int reembedding, ILogger logger)
     {
         _logger = logger;
         Catalog = catalog;
@@ -28,7 +29,7 @@ internal sealed class IndexerSession : IDisposable
 
     public ClipEncoder Encoder { get; }
 
-    public LibraryVectorIndex Vectors { get; }
+    public SessionVectors Vectors { get; }
 
     /// <summary>Videos sent back to pending because the model changed (0 when it did not).</summary>
     public int VideosMarkedForReembedding { get; }
@@ -46,6 +47,14 @@ internal sealed class IndexerSession : IDisposable
             {
                 await catalog.Model.SetAsync(encoder.State, cancellationToken).ConfigureAwait(false);
             }
+            else if (current != encoder.State && catalog.Database.IsShared)
+            {
+                // Re-embedding a shared library would empty it for every node and indexer that runs the old model.
+                throw new CatalogException(catalog.Database.Location,
+                    $"The shared catalog holds vectors of model '{current.ModelId}' revision '{current.Revision}'; this " +
+                    $"indexer runs '{encoder.State.ModelId}' revision '{encoder.State.Revision}'. Run every indexer with the " +
+                    "library's model (--model), or re-index into a new catalog");
+            }
             else if (current != encoder.State)
             {
                 marked = await catalog.Model.MarkAllForReembeddingAsync(encoder.State, cancellationToken).ConfigureAwait(false);
@@ -54,8 +63,9 @@ internal sealed class IndexerSession : IDisposable
                     current.ModelId, current.Revision, encoder.State.ModelId, encoder.State.Revision, marked);
             }
             // Opening reconciles the index with the catalog, which drops the old model's vectors after a switch.
+            if (catalog.Database.IsShared) return new IndexerSession(catalog, encoder, new SessionVectors(null), marked, logger);
             await vectors.OpenAsync(encoder.State.EmbeddingDim, cancellationToken).ConfigureAwait(false);
-            return new IndexerSession(catalog, encoder, vectors, marked, logger);
+            return new IndexerSession(catalog, encoder, new SessionVectors(vectors), marked, logger);
         }
         catch
         {

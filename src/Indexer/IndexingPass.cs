@@ -48,21 +48,29 @@ internal sealed class IndexingPass(IndexerSession session, IndexerOptions option
         ReportTools(toolsMissing);
 
         progress.SetState(IndexingState.Scanning);
-        var scanner = new LibraryScanner(options.Extensions);
-        var scans = new List<ScanResult>();
-        foreach (string root in options.Roots)
-            scans.Add(await Task.Run(() => scanner.Scan(root, cancellationToken), cancellationToken).ConfigureAwait(false));
         try
         {
-            var retry = new EnvironmentRetry(firstPass: !_ranToEnd, toolsFound: toolsMissing is null);
-            (LibraryChanges changes, Dictionary<string, RootId> rootIds) = await CompareAsync(scans, retry, cancellationToken)
-                .ConfigureAwait(false);
-            IReadOnlyList<IndexingError> previous = await PreviousErrorsAsync(changes, cancellationToken).ConfigureAwait(false);
-            await ApplyRemovalsAndMovesAsync(changes, rootIds, cancellationToken).ConfigureAwait(false);
-            List<VideoWork> work = await BeginWorkAsync(changes, rootIds, cancellationToken).ConfigureAwait(false);
-            progress.BeginPass((toolsMissing is null ? work.Count : 0) + changes.Rejected.Count, previous);
-            await RecordRejectedAsync(changes, rootIds, cancellationToken).ConfigureAwait(false);
-            if (toolsMissing is null) await RunPipelineAsync(work, cancellationToken).ConfigureAwait(false);
+            LibraryChanges changes;
+            Dictionary<string, RootId> rootIds;
+            IReadOnlyList<IndexingError> previous;
+            List<VideoWork> work;
+            // One process at a time scans and records the differences (with a shared catalog; SQLite has one writer
+            // anyway). The work itself is then claimed video by video, side by side with the other indexers.
+            await using (await session.Catalog.Database.LockScanAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var scanner = new LibraryScanner(options.Extensions);
+                var scans = new List<ScanResult>();
+                foreach (string root in options.Roots)
+                    scans.Add(await Task.Run(() => scanner.Scan(root, cancellationToken), cancellationToken).ConfigureAwait(false));
+                var retry = new EnvironmentRetry(firstPass: !_ranToEnd, toolsFound: toolsMissing is null);
+                (changes, rootIds) = await CompareAsync(scans, retry, cancellationToken).ConfigureAwait(false);
+                previous = await PreviousErrorsAsync(changes, cancellationToken).ConfigureAwait(false);
+                await ApplyRemovalsAndMovesAsync(changes, rootIds, cancellationToken).ConfigureAwait(false);
+                work = await BeginWorkAsync(changes, rootIds, cancellationToken).ConfigureAwait(false);
+                progress.BeginPass((toolsMissing is null ? work.Count : 0) + changes.Rejected.Count, previous);
+                await RecordRejectedAsync(changes, rootIds, cancellationToken).ConfigureAwait(false);
+            }
+            if (toolsMissing is null) await RunPipelineAsync(rootIds, cancellationToken).ConfigureAwait(false);
             else session.Vectors.Save();
             _ranToEnd = toolsMissing is null;
             progress.SetEnvironmentProblem(toolsMissing);
@@ -128,11 +136,15 @@ internal sealed class IndexingPass(IndexerSession session, IndexerOptions option
     /// the catalog refuses the index file too, the first failure is the one reported (the next start rebuilds the
     /// index from the catalog).
     /// </summary>
-    private async Task RunPipelineAsync(List<VideoWork> work, CancellationToken cancellationToken)
+    private async Task RunPipelineAsync(Dictionary<string, RootId> rootIds, CancellationToken cancellationToken)
     {
+        var roots = new Dictionary<RootId, string>();
+        foreach ((string path, RootId id) in rootIds) roots.TryAdd(id, path);
         try
         {
-            await BuildPipeline().RunAsync(work, cancellationToken).ConfigureAwait(false);
+            await using var leases = new LeaseKeeper(session.Catalog.Claims, options.LeaseDuration, logger);
+            await BuildPipeline().RunAsync(ClaimedWork.ClaimAsync(session.Catalog.Claims, roots, options.LeaseDuration,
+                options.ClaimPollInterval, cancellationToken), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (StorageFailures.IsUnwritable(e) && e is not OperationCanceledException)
         {

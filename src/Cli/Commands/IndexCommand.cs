@@ -27,6 +27,7 @@ internal static class IndexCommand
             Arity = ArgumentArity.OneOrMore,
         };
         var database = CommonOptions.Database();
+        var catalogOption = CommonOptions.Catalog();
         var model = CommonOptions.Model();
         var watch = new Option<bool>("--watch") { Description = "Keep following the folders for added, changed and deleted files." };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Log each step (to standard error)." };
@@ -35,18 +36,19 @@ internal static class IndexCommand
             "Index the videos in folders: new, changed, moved and deleted files are brought up to date."));
         command.Arguments.Add(folders);
         command.Options.Add(database);
+        command.Options.Add(catalogOption);
         command.Options.Add(model);
         command.Options.Add(CommonOptions.Precision());
         command.Options.Add(watch);
         command.Options.Add(verbose);
         command.Options.Add(logFormat);
         command.SetAction((parse, cancellationToken) => CliErrors.RunAsync(() => RunAsync(new IndexArguments(
-            parse.GetValue(folders)!, parse.GetValue(database)!.FullName, CommonOptions.RequestedModel(parse, model),
+            parse.GetValue(folders)!, parse.GetValue(database)!.FullName, parse.GetValue(catalogOption), CommonOptions.RequestedModel(parse, model),
             parse.GetValue(watch), parse.GetValue(verbose), parse.GetValue(logFormat), SettingOverrides.Of(parse)), cancellationToken)));
         return command;
     }
 
-    private sealed record IndexArguments(DirectoryInfo[] Folders, string Database, string? Model, bool Watch, bool Verbose,
+    private sealed record IndexArguments(DirectoryInfo[] Folders, string Database, string? Catalog, string? Model, bool Watch, bool Verbose,
         LogFormat LogFormat, string[] Settings);
 
     private static async Task<int> RunAsync(IndexArguments a, CancellationToken cancellationToken)
@@ -56,8 +58,10 @@ internal static class IndexCommand
             Console.Error.WriteLine($"error: media folder not found: {folder.FullName}");
             return ExitCodes.NotFound;
         }
-        using LibraryLock writer = LibraryLock.Acquire(a.Database, "index");
-        using VideoCatalog catalog = await VideoCatalog.OpenAsync(a.Database, cancellationToken);
+        // A SQLite library has one writer; a shared catalog has many, coordinated by leases in the catalog, and an
+        // indexer of one writes no file of its own.
+        using LibraryLock? writer = a.Catalog is null ? LibraryLock.Acquire(a.Database, "index") : null;
+        using VideoCatalog catalog = await VideoCatalog.OpenAsync(a.Database, a.Catalog, cancellationToken);
         var builder = CliHost.CreateBuilder(a.Settings, a.LogFormat, a.Verbose ? LogLevel.Information : LogLevel.Warning);
         // This command reports the worker's failure itself, once, with an exit code.
         builder.Logging.AddFilter(typeof(IndexerWorker).FullName, LogLevel.None);

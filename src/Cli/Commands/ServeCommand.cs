@@ -23,6 +23,7 @@ internal static class ServeCommand
     public static Command Create()
     {
         var database = CommonOptions.Database();
+        var catalogOption = CommonOptions.Catalog();
         var media = new Option<DirectoryInfo[]>("--media")
         {
             Description = "Folders of videos to index and watch while serving (repeat for several).",
@@ -34,15 +35,15 @@ internal static class ServeCommand
         var command = SettingOverrides.Allow(new Command("serve",
             "Serve the search page and API; index and watch the --media folders meanwhile.")
         {
-            database, media, model, CommonOptions.Precision(), urls, logFormat,
+            database, catalogOption, media, model, CommonOptions.Precision(), urls, logFormat,
         });
         command.SetAction((parse, cancellationToken) => CliErrors.RunAsync(() => RunAsync(new ServeArguments(
-            parse.GetValue(database)!.FullName, parse.GetValue(media) ?? [], CommonOptions.RequestedModel(parse, model),
+            parse.GetValue(database)!.FullName, parse.GetValue(catalogOption), parse.GetValue(media) ?? [], CommonOptions.RequestedModel(parse, model),
             parse.GetValue(urls), parse.GetValue(logFormat), SettingOverrides.Of(parse)), cancellationToken)));
         return command;
     }
 
-    private sealed record ServeArguments(string Database, DirectoryInfo[] Media, string? Model, string? Urls, LogFormat LogFormat,
+    private sealed record ServeArguments(string Database, string? Catalog, DirectoryInfo[] Media, string? Model, string? Urls, LogFormat LogFormat,
         string[] Settings);
 
     private static async Task<int> RunAsync(ServeArguments a, CancellationToken cancellationToken)
@@ -53,8 +54,10 @@ internal static class ServeCommand
             return ExitCodes.NotFound;
         }
         bool indexes = a.Media.Length > 0;
-        using LibraryLock? writer = indexes ? LibraryLock.Acquire(a.Database, "serve") : null;
-        using VideoCatalog catalog = await VideoCatalog.OpenAsync(a.Database, cancellationToken);
+        // With a shared catalog every node writes its own vector index file in --db, so it holds that folder's lock.
+        bool shared = a.Catalog is not null;
+        using LibraryLock? writer = indexes || shared ? LibraryLock.Acquire(a.Database, "serve") : null;
+        using VideoCatalog catalog = await VideoCatalog.OpenAsync(a.Database, a.Catalog, cancellationToken);
         List<string> roots = indexes
             ? a.Media.Select(f => f.FullName).ToList()
             : (await catalog.Roots.ListAsync(cancellationToken)).Select(r => r.Path).ToList();
@@ -93,9 +96,9 @@ internal static class ServeCommand
         {
             if (!string.IsNullOrWhiteSpace(a.Urls)) o.Urls = a.Urls;
         }, CliHost.EnvironmentName());
-        app.Services.GetRequiredService<LibraryVectorIndex>().Writable = indexes;
+        app.Services.GetRequiredService<LibraryVectorIndex>().Writable = indexes || shared;
         await app.StartListeningAsync(cancellationToken);
-        Console.Error.WriteLine($"Serving the library in {a.Database} on {string.Join(", ", app.Urls)} (Ctrl+C stops).");
+        Console.Error.WriteLine($"Serving the library in {(shared ? catalog.Database.Location : a.Database)} on {string.Join(", ", app.Urls)} (Ctrl+C stops).");
         try
         {
             await Task.Delay(Timeout.Infinite, cancellationToken);

@@ -16,15 +16,18 @@ internal static class VerifyCommand
     public static Command Create()
     {
         var database = CommonOptions.Database();
+        var catalogOption = CommonOptions.Catalog();
         var command = SettingOverrides.Allow(new Command("verify",
             "Check that the catalog, the vectors, the vector index and the thumbnails agree."));
         command.Options.Add(database);
+        command.Options.Add(catalogOption);
         command.SetAction((parse, cancellationToken) => CliErrors.RunAsync(async () =>
         {
             string directory = parse.GetValue(database)!.FullName;
-            if (!File.Exists(Path.Combine(directory, SqliteCatalogDatabase.FileName)))
+            string? shared = parse.GetValue(catalogOption);
+            if (shared is null && !File.Exists(Path.Combine(directory, SqliteCatalogDatabase.FileName)))
                 throw new LibraryNotFoundException(directory, $"No library in {directory} ({SqliteCatalogDatabase.FileName} not found).");
-            using VideoCatalog catalog = await VideoCatalog.OpenAsync(directory, cancellationToken);
+            using VideoCatalog catalog = await VideoCatalog.OpenAsync(directory, shared, cancellationToken);
             var builder = CliHost.CreateBuilder(SettingOverrides.Of(parse), LogFormat.Plain, LogLevel.Warning);
             builder.Services.AddVideoSearchLibrary(catalog);
             using IHost host = builder.Build();

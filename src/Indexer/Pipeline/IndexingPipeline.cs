@@ -12,9 +12,8 @@ namespace VideoSearch.Indexer.Pipeline;
 internal sealed class IndexingPipeline(ClipSource source, ClipBatcher batcher, VideoWriter writer, int concurrency, int batchSize)
 {
     /// <summary>Indexes <paramref name="videos"/>; returns when all are stored or failed.</summary>
-    public async Task RunAsync(IReadOnlyList<VideoWork> videos, CancellationToken cancellationToken)
+    public async Task RunAsync(IAsyncEnumerable<VideoWork> videos, CancellationToken cancellationToken)
     {
-        if (videos.Count == 0) return;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var capacity = new BoundedChannelOptions(Math.Max(2, batchSize * 2)) { SingleReader = true };
         var pixels = Channel.CreateBounded<PipelineItem>(capacity);

@@ -4,8 +4,6 @@ using Microsoft.Extensions.Logging;
 using VideoSearch.Core.Catalog;
 using VideoSearch.Core.Media;
 using VideoSearch.Indexer.Progress;
-using VideoSearch.Core.Library;
-
 using VideoSearch.Core.Model;
 
 namespace VideoSearch.Indexer.Pipeline;
@@ -17,7 +15,7 @@ namespace VideoSearch.Indexer.Pipeline;
 /// file identity they happened on, so the file's own failures are not retried until the file changes; failing to
 /// write the library is never recorded against a video (see <see cref="StorageFailures"/>).
 /// </summary>
-internal sealed class VideoWriter(VideoCatalog catalog, LibraryVectorIndex vectors, XClipPrecision precision,
+internal sealed class VideoWriter(VideoCatalog catalog, SessionVectors vectors, XClipPrecision precision,
     IndexingProgress progress, StageTimings timings, TimeSpan saveInterval, ILogger logger)
 {
     private readonly Dictionary<VideoId, (VideoStarted Start, List<ClipEmbedded> Clips)> _open = [];
@@ -60,6 +58,12 @@ internal sealed class VideoWriter(VideoCatalog catalog, LibraryVectorIndex vecto
             stored = await catalog.Writer.CompleteVideoAsync(id, Metadata(start.Info), clips.Select(c => c.ToNewClip()).ToList(),
                 precision, cancellationToken).ConfigureAwait(false);
         }
+        catch (VideoLeaseLostException e)
+        {
+            // Another indexer took the video over while this one was stalled: its result is the one that counts.
+            logger.LogWarning("{VideoPath} was left to another indexer: {Reason}", start.Video.Path, e.Message);
+            return;
+        }
         catch (CatalogException e) when (!StorageFailures.IsUnwritable(e))
         {
             // The catalog refused the data itself (a clip that does not fit the model), so the refusal can be stored.
@@ -77,8 +81,17 @@ internal sealed class VideoWriter(VideoCatalog catalog, LibraryVectorIndex vecto
     private async Task FailAsync(VideoFailed failed, CancellationToken cancellationToken)
     {
         long begin = Stopwatch.GetTimestamp();
-        IReadOnlyList<long> removed = await catalog.Videos.FailVideoAsync(failed.Video.Id, failed.Kind, failed.Message,
-            failed.Video.Identity, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<long> removed;
+        try
+        {
+            removed = await catalog.Videos.FailVideoAsync(failed.Video.Id, failed.Kind, failed.Message,
+                failed.Video.Identity, cancellationToken).ConfigureAwait(false);
+        }
+        catch (VideoLeaseLostException e)
+        {
+            logger.LogWarning("{VideoPath} was left to another indexer: {Reason}", failed.Video.Path, e.Message);
+            return;
+        }
         vectors.Apply(removed, []);
         timings.AddWrite(begin);
         progress.FileFailed(new IndexingError(failed.Video.Path, failed.Kind, failed.Message));
