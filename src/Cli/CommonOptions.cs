@@ -66,6 +66,27 @@ internal static class CommonOptions
             : null,
     };
 
+    /// <summary>
+    /// <c>--root NAME=PATH</c> (repeatable): where a shared catalog's library root is on this machine, for a node that
+    /// searches without indexing (an indexer says it with its folder arguments).
+    /// </summary>
+    public static Option<string[]> Roots() => new("--root")
+    {
+        Description = "NAME=PATH: the library root NAME of a shared catalog is PATH on this machine (repeat for several). " +
+                      "Needed where the media are mounted elsewhere than on the machine that added them.",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    /// <summary>The <c>--root</c> values, each of which must have the NAME=PATH form.</summary>
+    /// <exception cref="ArgumentException">A value without a name.</exception>
+    public static List<LibraryFolder> RootsOf(ParseResult parse, Option<string[]> roots)
+    {
+        var folders = (parse.GetValue(roots) ?? []).Select(LibraryFolder.Parse).ToList();
+        foreach (LibraryFolder folder in folders.Where(f => f.Name is null))
+            throw new ArgumentException($"--root needs NAME=PATH (the root's name in the catalog, then this machine's folder), got '{folder.Directory}'");
+        return folders;
+    }
+
     /// <summary>The default library folder, following the XDG base-directory convention.</summary>
     public static string DefaultDatabaseDirectory()
     {

@@ -9,6 +9,12 @@ public sealed class IndexerOptions
     /// <summary>Folders whose videos are indexed (recursively).</summary>
     public List<string> Roots { get; set; } = [];
 
+    /// <summary>
+    /// Names for some of <see cref="Roots"/> (full path to name): the root of that name in the catalog is that folder
+    /// here. A root without one is added, or found, by its path.
+    /// </summary>
+    public Dictionary<string, string> RootNames { get; set; } = new(StringComparer.Ordinal);
+
     /// <summary>The library folder holding the catalog and the vector index.</summary>
     public string DatabaseDirectory { get; set; } = "";
 

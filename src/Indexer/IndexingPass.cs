@@ -117,7 +117,8 @@ internal sealed class IndexingPass(IndexerSession session, IndexerOptions option
         var known = new List<VideoFileState>();
         foreach (ScanResult scan in scanned)
         {
-            RootId id = await session.Catalog.Roots.AddAsync(scan.Root, cancellationToken).ConfigureAwait(false);
+            RootId id = await session.Catalog.Roots.AddAsync(scan.Root, options.RootNames.GetValueOrDefault(scan.Root), cancellationToken)
+                .ConfigureAwait(false);
             if (!rootIds.TryAdd(scan.Root, id)) continue; // the same root named twice
             scans.Add(scan);
             known.AddRange(await session.Catalog.Videos.ListUnderRootAsync(id, cancellationToken).ConfigureAwait(false));

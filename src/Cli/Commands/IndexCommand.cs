@@ -21,9 +21,10 @@ internal static class IndexCommand
 {
     public static Command Create()
     {
-        var folders = new Argument<DirectoryInfo[]>("folder")
+        var folders = new Argument<string[]>("folder")
         {
-            Description = "Folders of videos to index (recursively).",
+            Description = "Folders of videos to index (recursively). NAME=PATH says the folder is the shared catalog's root NAME, " +
+                          "mounted here at PATH.",
             Arity = ArgumentArity.OneOrMore,
         };
         var database = CommonOptions.Database();
@@ -43,17 +44,17 @@ internal static class IndexCommand
         command.Options.Add(verbose);
         command.Options.Add(logFormat);
         command.SetAction((parse, cancellationToken) => CliErrors.RunAsync(() => RunAsync(new IndexArguments(
-            parse.GetValue(folders)!, parse.GetValue(database)!.FullName, parse.GetValue(catalogOption), CommonOptions.RequestedModel(parse, model),
+            parse.GetValue(folders)!.Select(LibraryFolder.Parse).ToArray(), parse.GetValue(database)!.FullName, parse.GetValue(catalogOption), CommonOptions.RequestedModel(parse, model),
             parse.GetValue(watch), parse.GetValue(verbose), parse.GetValue(logFormat), SettingOverrides.Of(parse)), cancellationToken)));
         return command;
     }
 
-    private sealed record IndexArguments(DirectoryInfo[] Folders, string Database, string? Catalog, string? Model, bool Watch, bool Verbose,
+    private sealed record IndexArguments(LibraryFolder[] Folders, string Database, string? Catalog, string? Model, bool Watch, bool Verbose,
         LogFormat LogFormat, string[] Settings);
 
     private static async Task<int> RunAsync(IndexArguments a, CancellationToken cancellationToken)
     {
-        foreach (DirectoryInfo folder in a.Folders.Where(f => !f.Exists))
+        foreach (DirectoryInfo folder in a.Folders.Select(f => f.Directory).Where(f => !f.Exists))
         {
             Console.Error.WriteLine($"error: media folder not found: {folder.FullName}");
             return ExitCodes.NotFound;
@@ -62,6 +63,7 @@ internal static class IndexCommand
         // indexer of one writes no file of its own.
         using LibraryLock? writer = a.Catalog is null ? LibraryLock.Acquire(a.Database, "index") : null;
         using VideoCatalog catalog = await VideoCatalog.OpenAsync(a.Database, a.Catalog, cancellationToken);
+        await LibraryFolder.RegisterAsync(a.Folders, catalog, mapOnly: false, cancellationToken);
         var builder = CliHost.CreateBuilder(a.Settings, a.LogFormat, a.Verbose ? LogLevel.Information : LogLevel.Warning);
         // This command reports the worker's failure itself, once, with an exit code.
         builder.Logging.AddFilter(typeof(IndexerWorker).FullName, LogLevel.None);
@@ -73,7 +75,8 @@ internal static class IndexCommand
         builder.Services.AddSingleton<IProgress<DownloadProgress>>(ConsoleDownloadProgress.ForStandardError());
         builder.Services.AddVideoSearchIndexer(o =>
         {
-            o.Roots = a.Folders.Select(f => f.FullName).ToList();
+            o.Roots = a.Folders.Select(f => f.FullPath).ToList();
+            foreach (LibraryFolder folder in a.Folders.Where(f => f.Name is not null)) o.RootNames[folder.FullPath] = folder.Name!;
             o.DatabaseDirectory = a.Database;
             o.Watch = a.Watch;
         });

@@ -29,6 +29,7 @@ internal static class SearchCommand
         var query = new Argument<string?>("query") { Description = "What you remember seeing, in words.", Arity = ArgumentArity.ZeroOrOne };
         var database = CommonOptions.Database();
         var catalogOption = CommonOptions.Catalog();
+        var roots = CommonOptions.Roots();
         var model = CommonOptions.Model();
         model.Description = "The model to search with; it must be the one the library was indexed with (the default).";
         var top = new Option<int?>("--top", "-n") { Description = "How many videos to show (default 10; at most Search:MaxTop)." };
@@ -48,17 +49,17 @@ internal static class SearchCommand
         };
         var command = SettingOverrides.Allow(new Command("search", "Search the indexed videos by text, or by an example video.")
         {
-            query, database, catalogOption, model, CommonOptions.Precision(), top, json, example, labels, noRerank,
+            query, database, catalogOption, roots, model, CommonOptions.Precision(), top, json, example, labels, noRerank,
         });
         command.SetAction((parse, cancellationToken) => CliErrors.RunAsync(() => RunAsync(new SearchArguments(
             parse.GetValue(query), parse.GetValue(example), parse.GetValue(database)!.FullName, parse.GetValue(catalogOption),
-            CommonOptions.RequestedModel(parse, model),
+            CommonOptions.RootsOf(parse, roots), CommonOptions.RequestedModel(parse, model),
             parse.GetValue(top), parse.GetValue(json), LabelList(parse.GetValue(labels)), !parse.GetValue(noRerank), SettingOverrides.Of(parse)),
             parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken), parse.InvocationConfiguration.Error));
         return command;
     }
 
-    private sealed record SearchArguments(string? Query, FileInfo? Example, string Database, string? Catalog, string? Model, int? Top, bool Json,
+    private sealed record SearchArguments(string? Query, FileInfo? Example, string Database, string? Catalog, List<LibraryFolder> Roots, string? Model, int? Top, bool Json,
         IReadOnlyList<string>? Labels, bool Rerank, string[] Settings);
 
     private static async Task<int> RunAsync(SearchArguments a, TextWriter output, TextWriter error, CancellationToken cancellationToken)
@@ -92,6 +93,7 @@ internal static class SearchCommand
             throw new LibraryNotFoundException(directory,
                 $"No library at '{directory}' (no {SqliteCatalogDatabase.FileName}): run 'videosearch index' first or pass --db.");
         using VideoCatalog catalog = await VideoCatalog.OpenAsync(directory, a.Catalog, cancellationToken);
+        await LibraryFolder.RegisterAsync(a.Roots, catalog, mapOnly: true, cancellationToken);
         if (await catalog.Clips.CountAsync(cancellationToken) == 0)
             throw new LibraryNotFoundException(directory, $"The library at '{directory}' is empty (no indexed clips yet): run 'videosearch index' first.");
 

@@ -24,31 +24,33 @@ internal static class ServeCommand
     {
         var database = CommonOptions.Database();
         var catalogOption = CommonOptions.Catalog();
-        var media = new Option<DirectoryInfo[]>("--media")
+        var media = new Option<string[]>("--media")
         {
-            Description = "Folders of videos to index and watch while serving (repeat for several).",
+            Description = "Folders of videos to index and watch while serving (repeat for several); NAME=PATH as for index.",
             AllowMultipleArgumentsPerToken = true,
         };
+        var roots = CommonOptions.Roots();
         var model = CommonOptions.Model();
         var urls = new Option<string?>("--urls") { Description = "Addresses to listen on (default http://127.0.0.1:5080)." };
         var logFormat = CommonOptions.LogFormat();
         var command = SettingOverrides.Allow(new Command("serve",
             "Serve the search page and API; index and watch the --media folders meanwhile.")
         {
-            database, catalogOption, media, model, CommonOptions.Precision(), urls, logFormat,
+            database, catalogOption, media, roots, model, CommonOptions.Precision(), urls, logFormat,
         });
         command.SetAction((parse, cancellationToken) => CliErrors.RunAsync(() => RunAsync(new ServeArguments(
-            parse.GetValue(database)!.FullName, parse.GetValue(catalogOption), parse.GetValue(media) ?? [], CommonOptions.RequestedModel(parse, model),
+            parse.GetValue(database)!.FullName, parse.GetValue(catalogOption), (parse.GetValue(media) ?? []).Select(LibraryFolder.Parse).ToArray(),
+            CommonOptions.RootsOf(parse, roots), CommonOptions.RequestedModel(parse, model),
             parse.GetValue(urls), parse.GetValue(logFormat), SettingOverrides.Of(parse)), cancellationToken)));
         return command;
     }
 
-    private sealed record ServeArguments(string Database, string? Catalog, DirectoryInfo[] Media, string? Model, string? Urls, LogFormat LogFormat,
+    private sealed record ServeArguments(string Database, string? Catalog, LibraryFolder[] Media, List<LibraryFolder> Roots, string? Model, string? Urls, LogFormat LogFormat,
         string[] Settings);
 
     private static async Task<int> RunAsync(ServeArguments a, CancellationToken cancellationToken)
     {
-        foreach (DirectoryInfo folder in a.Media.Where(f => !f.Exists))
+        foreach (DirectoryInfo folder in a.Media.Concat(a.Roots).Select(f => f.Directory).Where(f => !f.Exists))
         {
             Console.Error.WriteLine($"error: media folder not found: {folder.FullName}");
             return ExitCodes.NotFound;
@@ -58,8 +60,10 @@ internal static class ServeCommand
         bool shared = a.Catalog is not null;
         using LibraryLock? writer = indexes || shared ? LibraryLock.Acquire(a.Database, "serve") : null;
         using VideoCatalog catalog = await VideoCatalog.OpenAsync(a.Database, a.Catalog, cancellationToken);
+        await LibraryFolder.RegisterAsync(a.Media, catalog, mapOnly: false, cancellationToken);
+        await LibraryFolder.RegisterAsync(a.Roots, catalog, mapOnly: true, cancellationToken);
         List<string> roots = indexes
-            ? a.Media.Select(f => f.FullName).ToList()
+            ? a.Media.Select(f => f.FullPath).ToList()
             : (await catalog.Roots.ListAsync(cancellationToken)).Select(r => r.Path).ToList();
 
         await using WebApplication app = VideoSearchWebApplication.Build(a.Settings, builder =>
@@ -84,6 +88,7 @@ internal static class ServeCommand
                 builder.Services.AddVideoSearchIndexer(o =>
                 {
                     o.Roots = roots;
+                    foreach (LibraryFolder folder in a.Media.Where(f => f.Name is not null)) o.RootNames[folder.FullPath] = folder.Name!;
                     o.DatabaseDirectory = a.Database;
                     o.Watch = true;
                 });

@@ -17,10 +17,12 @@ internal static class VerifyCommand
     {
         var database = CommonOptions.Database();
         var catalogOption = CommonOptions.Catalog();
+        var roots = CommonOptions.Roots();
         var command = SettingOverrides.Allow(new Command("verify",
             "Check that the catalog, the vectors, the vector index and the thumbnails agree."));
         command.Options.Add(database);
         command.Options.Add(catalogOption);
+        command.Options.Add(roots);
         command.SetAction((parse, cancellationToken) => CliErrors.RunAsync(async () =>
         {
             string directory = parse.GetValue(database)!.FullName;
@@ -28,6 +30,7 @@ internal static class VerifyCommand
             if (shared is null && !File.Exists(Path.Combine(directory, SqliteCatalogDatabase.FileName)))
                 throw new LibraryNotFoundException(directory, $"No library in {directory} ({SqliteCatalogDatabase.FileName} not found).");
             using VideoCatalog catalog = await VideoCatalog.OpenAsync(directory, shared, cancellationToken);
+            await LibraryFolder.RegisterAsync(CommonOptions.RootsOf(parse, roots), catalog, mapOnly: true, cancellationToken);
             var builder = CliHost.CreateBuilder(SettingOverrides.Of(parse), LogFormat.Plain, LogLevel.Warning);
             builder.Services.AddVideoSearchLibrary(catalog);
             using IHost host = builder.Build();

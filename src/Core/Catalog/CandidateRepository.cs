@@ -10,9 +10,11 @@ namespace VideoSearch.Core.Catalog;
 /// one statement), clips by id, and the clips a filter admits. <see cref="ClipRepository.GetContextsAsync"/> returns
 /// contexts without the embeddings and video durations re-ranking and grouping also need, hence this read.
 /// </summary>
-public sealed class CandidateRepository(CatalogDatabase database)
+public sealed class CandidateRepository(CatalogDatabase database, LibraryRootPaths paths)
 {
-    private const string ClipColumns = "c.id, c.video_id, v.path, coalesce(v.duration_s, 0), c.start_s, c.end_s, v.mtime_ns";
+    // The root and relative path come last (ordinals 7 and 8) and give this machine's path (LibraryRootPaths).
+    private const string ClipColumns =
+        "c.id, c.video_id, v.path, coalesce(v.duration_s, 0), c.start_s, c.end_s, v.mtime_ns, v.root_id, v.relative_path";
     private readonly string _path = database.Location;
 
     /// <summary>
@@ -46,11 +48,11 @@ public sealed class CandidateRepository(CatalogDatabase database)
                 CandidateClip clip = ReadClip(reader);
                 int slot = slots[clip.ClipId];
                 // Blobs are copied straight out of SQLite's row buffer into reused space, not into a new array per row.
-                ReadOnlySpan<byte> embedding = Blob(reader, 7, ref blobBuffer);
+                ReadOnlySpan<byte> embedding = Blob(reader, 9, ref blobBuffer);
                 if (embedding.Length != embeddingDim * sizeof(float))
                     throw Mismatch(clip.ClipId, $"{embedding.Length / sizeof(float)} embedding values", model);
                 MemoryMarshal.Cast<byte, float>(embedding).CopyTo(batch.EmbeddingRow(slot));
-                ReadOnlySpan<byte> context = Blob(reader, 8, ref blobBuffer);
+                ReadOnlySpan<byte> context = Blob(reader, 10, ref blobBuffer);
                 if (ContextCodec.ValueCount(context) != contextLength)
                     throw Mismatch(clip.ClipId, $"{ContextCodec.ValueCount(context)} context values", model);
                 ContextCodec.Decode(context, batch.ContextRow(slot));
@@ -158,7 +160,7 @@ public sealed class CandidateRepository(CatalogDatabase database)
 
     private async Task<IReadOnlySet<long>> GetAllowedClipIdsCoreAsync(ClipFilter filters, CancellationToken cancellationToken)
     {
-        var (conditions, parameters) = ClipFilterSql.Build(filters);
+        var (conditions, parameters) = ClipFilterSql.Build(filters, paths);
         string where = conditions.Count == 0 ? "" : " WHERE " + string.Join(" AND ", conditions);
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         using var command = Command(connection, $"SELECT c.id FROM clips c JOIN videos v ON v.id = c.video_id{where};",
@@ -174,8 +176,8 @@ public sealed class CandidateRepository(CatalogDatabase database)
         return slots;
     }
 
-    private static CandidateClip ReadClip(DbDataReader reader) => new(reader.GetInt64(0), reader.GetInt64(1),
-        reader.GetString(2), reader.GetDouble(3), reader.GetDouble(4), reader.GetDouble(5),
+    private CandidateClip ReadClip(DbDataReader reader) => new(reader.GetInt64(0), reader.GetInt64(1),
+        paths.Resolve(reader.GetInt64(7), reader.GetString(8), reader.GetString(2)), reader.GetDouble(3), reader.GetDouble(4), reader.GetDouble(5),
         DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6) / 1_000_000));
 
     /// <summary>Closes the gaps left by ids no longer stored (a stale vector index), keeping request order.</summary>

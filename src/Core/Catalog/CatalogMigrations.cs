@@ -100,11 +100,17 @@ internal static class CatalogMigrations
         );
         """,
 
-        // Version 4. Shared catalogs. A video's lease (who indexes it, until when, by the database's clock) lets many
-        // indexers split the pending videos. clip_changes numbers every clip added or removed, written by triggers so
+        // Version 4. Shared catalogs. A root's name is what machines that mount it at different paths agree on (the
+        // folder's name, made unique; see LibraryRootPaths). A video's lease (who indexes it, until when, by the
+        // database's clock) lets many indexers split the pending videos. clip_changes numbers every clip added or removed, written by triggers so
         // that no path can forget it; search nodes follow it to keep their vector index in step. The clips already
         // stored are its first entries, so following it from 0 yields the whole catalog.
         """
+        ALTER TABLE library_roots ADD COLUMN name TEXT;
+        UPDATE library_roots SET name = replace(path, rtrim(path, replace(path, '/', '')), '');
+        UPDATE library_roots SET name = name || '-' || id WHERE id NOT IN (SELECT min(id) FROM library_roots GROUP BY name);
+        CREATE UNIQUE INDEX library_roots_name ON library_roots(name);
+
         ALTER TABLE videos ADD COLUMN lease_owner TEXT;
         ALTER TABLE videos ADD COLUMN lease_expires_ms INTEGER;
 
@@ -214,6 +220,11 @@ internal static class CatalogMigrations
         // changes clips therefore takes one transaction-level advisory lock before its first change row: change
         // rows are numbered in commit order, and a node that has read up to n has seen everything below n.
         $"""
+        ALTER TABLE library_roots ADD COLUMN name TEXT;
+        UPDATE library_roots SET name = regexp_replace(path, '^.*/', '');
+        UPDATE library_roots SET name = name || '-' || id WHERE id NOT IN (SELECT min(id) FROM library_roots GROUP BY name);
+        CREATE UNIQUE INDEX library_roots_name ON library_roots(name);
+
         ALTER TABLE videos ADD COLUMN lease_owner TEXT;
         ALTER TABLE videos ADD COLUMN lease_expires_ms BIGINT;
 

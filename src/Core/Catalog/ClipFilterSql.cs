@@ -7,7 +7,7 @@ namespace VideoSearch.Core.Catalog;
 internal static class ClipFilterSql
 {
     /// <summary>The conditions (to be joined with AND) and their parameters; empty lists when nothing is restricted.</summary>
-    public static (List<string> Conditions, List<(string Name, object Value)> Parameters) Build(ClipFilter filters)
+    public static (List<string> Conditions, List<(string Name, object Value)> Parameters) Build(ClipFilter filters, LibraryRootPaths paths)
     {
         ArgumentNullException.ThrowIfNull(filters);
         var conditions = new List<string>();
@@ -15,7 +15,8 @@ internal static class ClipFilterSql
         if (filters.Folder is { Length: > 0 } folder)
         {
             // A prefix comparison on whole path segments: "/a/b" admits "/a/b/x.mp4" but not "/a/bc/x.mp4".
-            string prefix = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)) + Path.DirectorySeparatorChar;
+            // The folder is this machine's; the stored paths are where each root was first added.
+            string prefix = paths.ToStored(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder))) + Path.DirectorySeparatorChar;
             conditions.Add("substr(v.path, 1, length(@prefix)) = @prefix");
             parameters.Add(("@prefix", prefix));
         }

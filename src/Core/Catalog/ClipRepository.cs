@@ -5,7 +5,7 @@ using System.Data.Common;
 namespace VideoSearch.Core.Catalog;
 
 /// <summary>Clip reads for search: the embedding stream that rebuilds the vector index, contexts for re-ranking, thumbnails and preview strips.</summary>
-public sealed class ClipRepository(CatalogDatabase database)
+public sealed class ClipRepository(CatalogDatabase database, LibraryRootPaths paths)
 {
     /// <summary>
     /// Every clip's id and float32 embedding, by id, streamed row by row (one read snapshot; never all in memory).
@@ -65,7 +65,7 @@ public sealed class ClipRepository(CatalogDatabase database)
             // One statement for the whole batch: the ids travel as one JSON array parameter, so the statement text is
             // the same for every batch size and each id is a primary-key lookup.
             using var command = CatalogCommand.Create(connection,
-                    "SELECT c.id, c.video_id, v.path, c.clip_index, c.start_s, c.end_s, x.context " +
+                    "SELECT c.id, c.video_id, v.path, c.clip_index, c.start_s, c.end_s, x.context, v.root_id, v.relative_path " +
                     "FROM clips c JOIN videos v ON v.id = c.video_id JOIN clip_contexts x ON x.clip_id = c.id " +
                     "WHERE " + database.IdIn("c.id", "@ids") + ";")
                 .With("@ids", database.IdList(slots.Keys));
@@ -80,7 +80,8 @@ public sealed class ClipRepository(CatalogDatabase database)
                         throw new CatalogException(database.Location,
                             $"The context of clip {id} has {ContextCodec.ValueCount(encoded)} values, the model {length}");
                     ContextCodec.Decode(encoded, contexts.AsSpan(slot * length, length));
-                    rows[slot] = new ClipRow(id, new VideoId(reader.GetInt64(1)), reader.GetString(2), reader.GetInt32(3),
+                    rows[slot] = new ClipRow(id, new VideoId(reader.GetInt64(1)),
+                        paths.Resolve(reader.GetInt64(7), reader.GetString(8), reader.GetString(2)), reader.GetInt32(3),
                         reader.GetDouble(4), reader.GetDouble(5));
                 }
             }

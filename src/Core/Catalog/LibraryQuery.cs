@@ -3,7 +3,7 @@ using System.Data.Common;
 namespace VideoSearch.Core.Catalog;
 
 /// <summary>Reads of the indexed library for browsing: a filtered, paged listing and the paths of every indexed video.</summary>
-public sealed class LibraryQuery(CatalogDatabase database)
+public sealed class LibraryQuery(CatalogDatabase database, LibraryRootPaths paths)
 {
     // The middle clip rather than the first: a video's first frames are often black or a title card.
     private const string ThumbnailClip =
@@ -20,7 +20,7 @@ public sealed class LibraryQuery(CatalogDatabase database)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        var (conditions, parameters) = ClipFilterSql.Build(filters);
+        var (conditions, parameters) = ClipFilterSql.Build(filters, paths);
         conditions.Insert(0, "v.status = 'indexed'");
         string where = " WHERE " + string.Join(" AND ", conditions);
         return await database.RunAsync(async connection =>
@@ -31,14 +31,15 @@ public sealed class LibraryQuery(CatalogDatabase database)
             int total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false));
             using var page = Command(connection, transaction,
                     "SELECT v.id, v.path, coalesce(v.duration_s, 0), coalesce(v.width, 0), coalesce(v.height, 0), v.mtime_ns, " +
-                    $"{ThumbnailClip} FROM videos v{where} ORDER BY v.mtime_ns DESC, v.id LIMIT @limit OFFSET @offset;", parameters)
+                    $"{ThumbnailClip}, v.root_id, v.relative_path FROM videos v{where} ORDER BY v.mtime_ns DESC, v.id LIMIT @limit OFFSET @offset;", parameters)
                 .With("@limit", limit).With("@offset", offset);
             var videos = new List<LibraryVideo>();
             await using (var reader = await page.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
             {
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    videos.Add(new LibraryVideo(new VideoId(reader.GetInt64(0)), reader.GetString(1), reader.GetDouble(2),
+                    videos.Add(new LibraryVideo(new VideoId(reader.GetInt64(0)),
+                        paths.Resolve(reader.GetInt64(7), reader.GetString(8), reader.GetString(1)), reader.GetDouble(2),
                         reader.GetInt32(3), reader.GetInt32(4), reader.GetInt64(5), reader.IsDBNull(6) ? null : reader.GetInt64(6)));
                 }
             }
@@ -52,11 +53,11 @@ public sealed class LibraryQuery(CatalogDatabase database)
     {
         return await database.RunAsync(async connection =>
         {
-            using var command = CatalogCommand.Create(connection, "SELECT path FROM videos WHERE status = 'indexed' ORDER BY path;");
-            var paths = new List<string>();
+            using var command = CatalogCommand.Create(connection, "SELECT path, root_id, relative_path FROM videos WHERE status = 'indexed' ORDER BY path;");
+            var indexed = new List<string>();
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) paths.Add(reader.GetString(0));
-            return (IReadOnlyList<string>)paths;
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) indexed.Add(paths.Resolve(reader.GetInt64(1), reader.GetString(2), reader.GetString(0)));
+            return (IReadOnlyList<string>)indexed;
         }, cancellationToken).ConfigureAwait(false);
     }
 

@@ -3,7 +3,7 @@ using System.Data.Common;
 namespace VideoSearch.Core.Catalog;
 
 /// <summary>Counts over the library for the status page and the CLI.</summary>
-public sealed class LibraryStatsQuery(CatalogDatabase database)
+public sealed class LibraryStatsQuery(CatalogDatabase database, LibraryRootPaths paths)
 {
     /// <summary>Videos by status, the clip count, and the failed videos with their reasons, read in one snapshot.</summary>
     public async Task<LibraryStats> GetAsync(CancellationToken cancellationToken = default)
@@ -33,12 +33,13 @@ public sealed class LibraryStatsQuery(CatalogDatabase database)
 
             var failures = new List<FailedVideo>();
             using (var list = CatalogCommand.Create(connection,
-                       "SELECT id, path, coalesce(error_kind, ''), coalesce(error_text, '') FROM videos " +
+                       "SELECT id, path, coalesce(error_kind, ''), coalesce(error_text, ''), root_id, relative_path FROM videos " +
                        "WHERE status = 'failed' ORDER BY path;", transaction))
             await using (var reader = await list.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
             {
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                    failures.Add(new FailedVideo(new VideoId(reader.GetInt64(0)), reader.GetString(1), reader.GetString(2),
+                    failures.Add(new FailedVideo(new VideoId(reader.GetInt64(0)),
+                        paths.Resolve(reader.GetInt64(4), reader.GetString(5), reader.GetString(1)), reader.GetString(2),
                         reader.GetString(3)));
             }
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);

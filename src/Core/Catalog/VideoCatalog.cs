@@ -14,14 +14,15 @@ public sealed class VideoCatalog : IDisposable
         var owner = LeaseOwner.ForThisProcess();
         Claims = new VideoClaimRepository(database, owner);
         Changes = new ClipChangeRepository(database);
-        Roots = new LibraryRootRepository(database);
-        Videos = new VideoRepository(database, owner);
+        RootPaths = new LibraryRootPaths();
+        Roots = new LibraryRootRepository(database, RootPaths);
+        Videos = new VideoRepository(database, owner, RootPaths);
         Writer = new IndexedVideoWriter(database, owner);
-        Clips = new ClipRepository(database);
-        Candidates = new CandidateRepository(database);
+        Clips = new ClipRepository(database, RootPaths);
+        Candidates = new CandidateRepository(database, RootPaths);
         Model = new ModelStateRepository(database);
-        Stats = new LibraryStatsQuery(database);
-        Library = new LibraryQuery(database);
+        Stats = new LibraryStatsQuery(database, RootPaths);
+        Library = new LibraryQuery(database, RootPaths);
     }
 
     /// <summary>The opened database: the library's SQLite file, or a shared PostgreSQL database.</summary>
@@ -32,6 +33,9 @@ public sealed class VideoCatalog : IDisposable
     /// library lock and other machine-local files live.
     /// </summary>
     public string LibraryDirectory { get; }
+
+    /// <summary>Where this machine has the library's roots: every path the catalog hands out is this machine's.</summary>
+    public LibraryRootPaths RootPaths { get; }
 
     /// <summary>Claiming pending videos under leases, so several indexers share the work.</summary>
     public VideoClaimRepository Claims { get; }

@@ -7,7 +7,7 @@ namespace VideoSearch.Core.Catalog;
 /// Video rows: lookups for the indexer's diff, and the small state changes (pending, failed, moved, removed).
 /// Storing a video's clips is <see cref="IndexedVideoWriter"/>'s job.
 /// </summary>
-public sealed class VideoRepository(CatalogDatabase database, LeaseOwner owner)
+public sealed class VideoRepository(CatalogDatabase database, LeaseOwner owner, LibraryRootPaths paths)
 {
     /// <summary>The video at <paramref name="path"/> (full path, compared exactly), or null.</summary>
     public async Task<VideoRecord?> GetByPathAsync(string path, CancellationToken cancellationToken = default)
@@ -15,7 +15,7 @@ public sealed class VideoRepository(CatalogDatabase database, LeaseOwner owner)
         return await database.RunAsync(async connection =>
         {
             using var command = CatalogCommand.Create(connection, $"SELECT {VideoRows.RecordColumns} FROM videos WHERE path = @path;")
-                .With("@path", path);
+                .With("@path", paths.ToStored(path));
             return await ReadSingleAsync(command, cancellationToken).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
     }
@@ -39,7 +39,7 @@ public sealed class VideoRepository(CatalogDatabase database, LeaseOwner owner)
             using var command = CatalogCommand.Create(connection,
                     $"SELECT {VideoRows.FileStateColumns} FROM videos WHERE root_id = @root ORDER BY path;")
                 .With("@root", root.Value);
-            return await VideoRows.ReadFileStatesAsync(command, cancellationToken).ConfigureAwait(false);
+            return await VideoRows.ReadFileStatesAsync(command, paths, cancellationToken).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
     }
 
@@ -52,7 +52,7 @@ public sealed class VideoRepository(CatalogDatabase database, LeaseOwner owner)
             using var command = CatalogCommand.Create(connection,
                     $"SELECT {VideoRows.FileStateColumns} FROM videos WHERE fingerprint = @fingerprint ORDER BY path;")
                 .With("@fingerprint", fingerprint);
-            return await VideoRows.ReadFileStatesAsync(command, cancellationToken).ConfigureAwait(false);
+            return await VideoRows.ReadFileStatesAsync(command, paths, cancellationToken).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
     }
 
@@ -192,9 +192,9 @@ public sealed class VideoRepository(CatalogDatabase database, LeaseOwner owner)
             throw new CatalogException(database.Location, $"No video has id {id}");
     }
 
-    private static async Task<VideoRecord?> ReadSingleAsync(DbCommand command, CancellationToken cancellationToken)
+    private async Task<VideoRecord?> ReadSingleAsync(DbCommand command, CancellationToken cancellationToken)
     {
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? VideoRows.ReadRecord(reader) : null;
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? VideoRows.ReadRecord(reader, paths) : null;
     }
 }
