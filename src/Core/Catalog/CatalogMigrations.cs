@@ -119,6 +119,7 @@ internal static class CatalogMigrations
             clip_id INTEGER NOT NULL,
             added INTEGER NOT NULL CHECK (added IN (0, 1))
         );
+        CREATE INDEX clip_changes_clip ON clip_changes(clip_id);
         INSERT INTO clip_changes(clip_id, added) SELECT id, 1 FROM clips ORDER BY id;
         CREATE TRIGGER clip_added AFTER INSERT ON clips BEGIN
             INSERT INTO clip_changes(clip_id, added) VALUES (NEW.id, 1);
@@ -233,6 +234,7 @@ internal static class CatalogMigrations
             clip_id BIGINT NOT NULL,
             added BOOLEAN NOT NULL
         );
+        CREATE INDEX clip_changes_clip ON clip_changes(clip_id);
         INSERT INTO clip_changes(clip_id, added) SELECT id, TRUE FROM clips ORDER BY id;
         CREATE FUNCTION record_clip_change() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN

@@ -18,6 +18,28 @@ public sealed class ClipChangeRepository(CatalogDatabase database)
         }, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Checks the sequence against the clips: a clip with no change that added it, or a clip whose last change added it
+    /// but that is gone, would leave a search node following the sequence out of step with the catalog.
+    /// </summary>
+    public async Task<(long ClipsNeverAdded, long RemovedClipsStillAdded)> CheckAsync(CancellationToken cancellationToken = default)
+    {
+        return await database.RunAsync(async connection =>
+        {
+            await using DbTransaction transaction = await database.BeginSnapshotAsync(connection, cancellationToken).ConfigureAwait(false);
+            using var neverAdded = CatalogCommand.Create(connection,
+                "SELECT count(*) FROM clips c WHERE NOT EXISTS (SELECT 1 FROM clip_changes x WHERE x.clip_id = c.id AND x.added = @added);",
+                transaction).With("@added", true);
+            long missing = await neverAdded.ScalarLongAsync(cancellationToken).ConfigureAwait(false);
+            using var stillAdded = CatalogCommand.Create(connection,
+                "SELECT count(*) FROM clip_changes x WHERE x.added = @added AND NOT EXISTS (SELECT 1 FROM clips c WHERE c.id = x.clip_id) " +
+                "AND NOT EXISTS (SELECT 1 FROM clip_changes y WHERE y.clip_id = x.clip_id AND y.seq > x.seq);", transaction).With("@added", true);
+            long ghosts = await stillAdded.ScalarLongAsync(cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return (missing, ghosts);
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Up to <paramref name="limit"/> changes numbered after <paramref name="after"/>, in order.</summary>
     public async Task<IReadOnlyList<ClipChange>> ReadAfterAsync(long after, int limit, CancellationToken cancellationToken = default)
     {

@@ -52,6 +52,9 @@ public static class LibraryVerifier
             if (model != null) CheckEmbedding(clip, model, problems);
         }
         if (model is null && embeddings.Count > 0) problems.Add($"The catalog holds {embeddings.Count} clips but no model state.");
+        (long neverAdded, long stillAdded) = await catalog.Changes.CheckAsync(cancellationToken).ConfigureAwait(false);
+        if (neverAdded > 0) problems.Add($"{neverAdded} clips are missing from the change sequence search nodes follow.");
+        if (stillAdded > 0) problems.Add($"{stillAdded} removed clips are still added in the change sequence search nodes follow.");
 
         var clipsPerVideo = await CheckClipRowsAsync(catalog, model, videos, embeddings.Keys.Order().ToList(), problems, cancellationToken)
             .ConfigureAwait(false);
