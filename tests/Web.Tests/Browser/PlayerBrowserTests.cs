@@ -89,9 +89,14 @@ public sealed class PlayerBrowserTests(PlaybackLibrary library) : IAsyncLifetime
         page.EvaluateAsync("([id, name, start]) => VideoSearchPlayer.open({ videoId: id, fileName: name, start, playbackUrl: `/api/videos/${id}/playback` })",
             new object[] { library.IdOf(file), file, start });
 
-    /// <summary>The mean of the red, green and blue values of the frame on screen (0-255), drawn into a canvas.</summary>
-    private static Task<double> MeanBrightnessAsync(IPage page) => page.EvaluateAsync<double>(@"() => {
+    /// <summary>
+    /// The mean of the red, green and blue values of the frame on screen (0-255), drawn into a canvas. A seek that has
+    /// just ended may not have put its frame on screen yet (a busy machine), so it first waits for the next presented
+    /// frame (requestVideoFrameCallback), at most 2 s: a paused video presents none, and its frame is there already.
+    /// </summary>
+    private static Task<double> MeanBrightnessAsync(IPage page) => page.EvaluateAsync<double>(@"async () => {
         const v = document.querySelector('video#player');
+        await new Promise(resolve => { v.requestVideoFrameCallback(() => resolve()); setTimeout(resolve, 2000); });
         const c = document.createElement('canvas');
         c.width = v.videoWidth; c.height = v.videoHeight;
         const g = c.getContext('2d');
