@@ -83,7 +83,8 @@ internal sealed class IndexingPass(IndexerSession session, IndexerOptions option
         }
         catch (Exception e) when (e is not OperationCanceledException && StorageFailures.IsUnwritable(e))
         {
-            LibraryUnwritableException unwritable = StorageFailures.Unwritable(options.DatabaseDirectory, e);
+            LibraryUnwritableException unwritable =
+                StorageFailures.Unwritable(options.DatabaseDirectory, e, session.Catalog.Database.IsShared);
             if (!options.Watch) throw unwritable;
             // Watching: nothing was recorded against the videos, so a later pass (a change, or the periodic rescan)
             // finds them pending and tries again; until then search goes on over what is stored.

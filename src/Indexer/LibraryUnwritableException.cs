@@ -1,11 +1,13 @@
+using VideoSearch.Core.Catalog;
 using VideoSearch.Core.Errors;
 
 namespace VideoSearch.Indexer;
 
 /// <summary>
-/// The library (its catalog or vector index file) cannot be written: the disk is full, read-only or failing, or a
-/// permission is missing. An environment failure: nothing is recorded against the videos (the catalog that would
-/// hold the record is what cannot be written), so every video not yet stored stays pending for the next run.
+/// The library (its catalog or vector index file, or a shared catalog's database server) cannot be written: the disk
+/// is full, read-only or failing, a permission is missing, or the server cannot be reached. An environment failure:
+/// nothing is recorded against the videos (the catalog that would hold the record is what cannot be written), so
+/// every video not yet stored stays pending for the next run.
 /// </summary>
 public sealed class LibraryUnwritableException : VideoSearchException
 {
@@ -14,6 +16,23 @@ public sealed class LibraryUnwritableException : VideoSearchException
         : base(ErrorKind.Environment, Describe(databaseDirectory, diskFull, inner), inner)
     {
         DiskFull = diskFull;
+    }
+
+    private LibraryUnwritableException(Exception inner, string message, bool diskFull)
+        : base(ErrorKind.Environment, message, inner)
+    {
+        DiskFull = diskFull;
+    }
+
+    /// <summary>
+    /// The failure of a shared catalog's database server (unreachable, out of space, refusing writes), in the
+    /// catalog's own words: they name the server, where the library folder's would point at the wrong place.
+    /// </summary>
+    public static LibraryUnwritableException OfSharedCatalog(CatalogException failure)
+    {
+        ArgumentNullException.ThrowIfNull(failure);
+        return new LibraryUnwritableException(failure, failure.Message,
+            failure is CatalogStorageException { Reason: CatalogStorageReason.DiskFull });
     }
 
     /// <summary>True when the cause is a full disk (or quota), rather than permissions or I/O errors.</summary>

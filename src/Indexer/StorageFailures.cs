@@ -34,7 +34,20 @@ internal static class StorageFailures
         _ => e.InnerException is { } inner && IsDiskFull(inner),
     };
 
-    /// <summary>The environment error for a write failure of the library in <paramref name="databaseDirectory"/>.</summary>
-    public static LibraryUnwritableException Unwritable(string databaseDirectory, Exception e) =>
-        e as LibraryUnwritableException ?? new LibraryUnwritableException(databaseDirectory, IsDiskFull(e), e);
+    /// <summary>
+    /// The environment error for a write failure of the library in <paramref name="databaseDirectory"/>. With a
+    /// <paramref name="sharedCatalog"/> the catalog is on a database server, not in that folder, so the catalog's own
+    /// failure is reported in its words, which name the server.
+    /// </summary>
+    public static LibraryUnwritableException Unwritable(string databaseDirectory, Exception e, bool sharedCatalog = false) => e switch
+    {
+        LibraryUnwritableException unwritable => unwritable,
+        _ when sharedCatalog && CatalogFailure(e) is { } catalog => LibraryUnwritableException.OfSharedCatalog(catalog),
+        _ => new LibraryUnwritableException(databaseDirectory, IsDiskFull(e), e),
+    };
+
+    private static CatalogException? CatalogFailure(Exception e) =>
+        e is CatalogException { Kind: ErrorKind.Environment } catalog ? catalog
+        : e.InnerException is { } inner ? CatalogFailure(inner)
+        : null;
 }

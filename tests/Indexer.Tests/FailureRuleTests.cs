@@ -100,6 +100,22 @@ public sealed class FailureRuleTests : IDisposable
     }
 
     [Fact]
+    public void Unwritable_SharedCatalogServerLost_SpeaksOfTheServerNotTheLibraryFolder()
+    {
+        var lost = CatalogStorageException.OfServer(CatalogStorageReason.ServerUnavailable, "postgresql://vs@db:5432/videos",
+            "Attempted to read past the end of the stream.");
+        var wrapped = new InvalidOperationException("the pipeline stopped", lost);
+
+        LibraryUnwritableException shared = StorageFailures.Unwritable("/data/library", wrapped, sharedCatalog: true);
+        LibraryUnwritableException local = StorageFailures.Unwritable("/data/library", wrapped);
+
+        Assert.Equal(lost.Message, shared.Message);
+        Assert.Contains("database server cannot be reached", shared.Message);
+        Assert.Equal(ErrorKind.Environment, shared.Kind);
+        Assert.StartsWith("The library in /data/library cannot be written", local.Message);
+    }
+
+    [Fact]
     public void IsUnwritable_CatalogRefusingData_IsNotTheMachines()
     {
         var refused = new CatalogException("/data/library/catalog.db", "Clip 3 of 'a.mp4' has a non-finite embedding value");

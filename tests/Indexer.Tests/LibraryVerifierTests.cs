@@ -1,3 +1,5 @@
+using Microsoft.Data.Sqlite;
+using VideoSearch.Core.Catalog;
 using VideoSearch.Core.Vectors;
 using VideoSearch.Core.Library;
 using VideoSearch.Indexer.Verification;
@@ -70,11 +72,48 @@ public sealed class LibraryVerifierTests : IDisposable
     }
 
     [Fact]
+    public async Task VerifyAsync_NeverIndexedPendingVideoWithClips_ReportsItAsHalfWritten()
+    {
+        await _library.IndexAsync();
+        // What a store cut in half would leave: the clips committed, the video still as the scan recorded it.
+        await ExecuteAsync("UPDATE videos SET status = 'pending', indexed_at_ms = NULL WHERE relative_path = 'no_audio_320x240.mp4';");
+
+        VerificationReport report = await _library.VerifyAsync();
+
+        Assert.Contains(report.Problems, p => p.Contains("no_audio_320x240.mp4") && p.Contains("never indexed"));
+    }
+
+    [Fact]
+    public async Task VerifyAsync_ChangedVideoKeepingItsLastClips_IsConsistent()
+    {
+        await _library.IndexAsync();
+        // A changed file is pending again; the clips of its last indexed version stay searchable until replaced.
+        await ExecuteAsync("UPDATE videos SET status = 'pending' WHERE relative_path = 'no_audio_320x240.mp4';");
+
+        VerificationReport report = await _library.VerifyAsync();
+
+        Assert.True(report.IsConsistent, string.Join(Environment.NewLine, report.Problems));
+    }
+
+    [Fact]
     public async Task VerifyAsync_NoCatalog_ReportsIt()
     {
         VerificationReport report = await LibraryVerifier.VerifyAsync(Path.Combine(_library.Directory, "empty"));
 
         Assert.Contains("No catalog", Assert.Single(report.Problems));
+    }
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(_library.Database, SqliteCatalogDatabase.FileName),
+            Pooling = false,
+        }.ToString());
+        await connection.OpenAsync();
+        await using SqliteCommand command = connection.CreateCommand();
+        command.CommandText = sql;
+        Assert.Equal(1, await command.ExecuteNonQueryAsync());
     }
 
     public void Dispose() => _library.Dispose();

@@ -10,6 +10,8 @@ public static partial class Posix
     public const int SigInt = 2;
     public const int SigKill = 9;
     public const int SigTerm = 15;
+    public const int SigCont = 18;
+    public const int SigStop = 19;
 
     /// <summary>Sends <paramref name="signal"/> to <paramref name="pid"/>; false when the process has already gone.</summary>
     public static bool Signal(int pid, int signal)

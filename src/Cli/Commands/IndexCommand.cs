@@ -43,9 +43,17 @@ internal static class IndexCommand
         command.Options.Add(watch);
         command.Options.Add(verbose);
         command.Options.Add(logFormat);
-        command.SetAction((parse, cancellationToken) => CliErrors.RunAsync(() => RunAsync(new IndexArguments(
-            parse.GetValue(folders)!.Select(LibraryFolder.Parse).ToArray(), parse.GetValue(database)!.FullName, parse.GetValue(catalogOption), CommonOptions.RequestedModel(parse, model),
-            parse.GetValue(watch), parse.GetValue(verbose), parse.GetValue(logFormat), SettingOverrides.Of(parse)), cancellationToken)));
+        command.SetAction((parse, cancellationToken) => CliErrors.RunAsync(() =>
+        {
+            // The folder argument also took the setting flags (--Indexer:LeaseDuration=...): they are split off here.
+            (string[] settings, string[] named) = SettingOverrides.Split(parse, folders);
+            if (named.Length == 0)
+                throw new SettingFlagException("Name at least one folder of videos to index, besides the setting flags.");
+            return RunAsync(new IndexArguments(
+                named.Select(LibraryFolder.Parse).ToArray(), parse.GetValue(database)!.FullName, parse.GetValue(catalogOption),
+                CommonOptions.RequestedModel(parse, model), parse.GetValue(watch), parse.GetValue(verbose), parse.GetValue(logFormat),
+                settings), cancellationToken);
+        }));
         return command;
     }
 

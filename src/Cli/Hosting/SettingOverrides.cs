@@ -35,22 +35,52 @@ internal static class SettingOverrides
         return settings;
     }
 
+    /// <summary>
+    /// The setting flags of <paramref name="parse"/> (as <see cref="Of"/>) for a command with a variadic argument
+    /// (<c>index</c>'s folders), and that argument's own values. System.CommandLine hands such an argument every token
+    /// that is none of the command's options, setting flags included, so they are taken back out of its tokens here.
+    /// </summary>
+    /// <exception cref="SettingFlagException">A setting has no value, or a leftover token is no setting.</exception>
+    /// <exception cref="InvalidPrecisionException">--precision is not auto, bf16 or fp32.</exception>
+    public static (string[] Settings, string[] Values) Split(ParseResult parse, Argument variadic)
+    {
+        List<string> tokens = parse.GetResult(variadic)?.Tokens.Select(t => t.Value).ToList() ?? [];
+        var settings = new List<string>();
+        var values = new List<string>();
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            if (IsSettingKey(tokens[i])) i = TakeSetting(tokens, i, settings);
+            else values.Add(tokens[i]);
+        }
+        return ([.. settings, .. Of(parse)], [.. values]);
+    }
+
     private static string[] Unmatched(ParseResult parse)
     {
         var tokens = parse.UnmatchedTokens;
         var settings = new List<string>(tokens.Count);
         for (int i = 0; i < tokens.Count; i++)
         {
-            string token = tokens[i];
-            if (!IsSettingKey(token))
-                throw new SettingFlagException($"Unrecognized argument '{token}'. Settings are given as --Section:Key=value (see the README).");
-            settings.Add(token);
-            if (!token.Contains('=') && i + 1 < tokens.Count && !tokens[i + 1].StartsWith("--", StringComparison.Ordinal))
-                settings.Add(tokens[++i]);
-            else if (!token.Contains('='))
-                throw new SettingFlagException($"The setting '{token}' has no value: write {token}=value.");
+            if (!IsSettingKey(tokens[i]))
+                throw new SettingFlagException($"Unrecognized argument '{tokens[i]}'. Settings are given as --Section:Key=value (see the README).");
+            i = TakeSetting(tokens, i, settings);
         }
         return [.. settings];
+    }
+
+    /// <summary>
+    /// Adds the setting at <paramref name="i"/> (and its value, when it is written apart) to <paramref name="settings"/>;
+    /// returns the index of its last token.
+    /// </summary>
+    private static int TakeSetting(IReadOnlyList<string> tokens, int i, List<string> settings)
+    {
+        string token = tokens[i];
+        settings.Add(token);
+        if (!token.Contains('=') && i + 1 < tokens.Count && !tokens[i + 1].StartsWith("--", StringComparison.Ordinal))
+            settings.Add(tokens[++i]);
+        else if (!token.Contains('='))
+            throw new SettingFlagException($"The setting '{token}' has no value: write {token}=value.");
+        return i;
     }
 
     private static bool IsSettingKey(string token)

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Npgsql;
 
 namespace VideoSearch.Core.Catalog;
@@ -6,7 +7,7 @@ namespace VideoSearch.Core.Catalog;
 /// Reads a PostgreSQL catalog address: Npgsql's keyword form (<c>Host=db;Database=videos;Username=vs</c>) or a
 /// <c>postgresql://user:password@host:port/database</c> URL, as libpq and most tools write it.
 /// </summary>
-public static class PostgresConnectionString
+public static partial class PostgresConnectionString
 {
     /// <summary>Whether <paramref name="text"/> names a PostgreSQL catalog rather than a library folder.</summary>
     public static bool Looks(string text)
@@ -19,7 +20,7 @@ public static class PostgresConnectionString
     }
 
     /// <summary>Parses <paramref name="text"/>.</summary>
-    /// <exception cref="CatalogException">It is neither form, or names no database.</exception>
+    /// <exception cref="CatalogAddressException">It is neither form, or names no server or no database.</exception>
     public static NpgsqlConnectionStringBuilder Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -30,12 +31,12 @@ public static class PostgresConnectionString
         }
         catch (Exception e) when (e is ArgumentException or FormatException or UriFormatException)
         {
-            throw new CatalogException("PostgreSQL", $"'{Redact(text)}' is not a PostgreSQL connection string: {e.Message}", e);
+            throw new CatalogAddressException("PostgreSQL", $"'{Redact(text)}' is not a PostgreSQL connection string: {e.Message}", e);
         }
         if (string.IsNullOrEmpty(builder.Host))
-            throw new CatalogException("PostgreSQL", $"'{Redact(text)}' names no server (Host=...)");
+            throw new CatalogAddressException("PostgreSQL", $"'{Redact(text)}' names no server (Host=...)");
         if (string.IsNullOrEmpty(builder.Database))
-            throw new CatalogException(Describe(builder), "The connection string names no database (Database=...)");
+            throw new CatalogAddressException(Describe(builder), "The connection string names no database (Database=...)");
         return builder;
     }
 
@@ -74,7 +75,12 @@ public static class PostgresConnectionString
         }
         catch (ArgumentException)
         {
-            return text.Contains('@') ? "postgresql://***" : text;
+            // A string Npgsql cannot read is the one most likely to be shown: mask its password all the same.
+            return text.Contains('@') ? "postgresql://***" : PasswordValue().Replace(text, "${key}***");
         }
     }
+
+    /// <summary>The value of a password keyword (Npgsql's spellings: Password, PWD, PSW): quoted, or up to the next semicolon.</summary>
+    [GeneratedRegex(@"(?<key>\b(?:password|pwd|psw)\s*=\s*)(?:""[^""]*""?|'[^']*'?|[^;]*)", RegexOptions.IgnoreCase)]
+    private static partial Regex PasswordValue();
 }

@@ -7,8 +7,8 @@ namespace VideoSearch.Indexer.Verification;
 /// <summary>
 /// Checks that a library's catalog, vectors, index file and thumbnails agree: every indexed video has clips; every
 /// clip has a finite, unit-length embedding of the model's dimension, a context of the model's shape and a JPEG
-/// thumbnail; a clip's preview strip, where it has one (libraries indexed before they existed have none), is a JPEG,
-/// and no preview strip outlives its clip; no clip index repeats within a video; the index file loads (its checksum holds), holds exactly the
+/// thumbnail; no failed video, nor a pending one never indexed, has clips; a clip's preview strip, where it has one
+/// (libraries indexed before they existed have none), is a JPEG, and no preview strip outlives its clip; no clip index repeats within a video; the index file loads (its checksum holds), holds exactly the
 /// catalog's clip ids, and stores each clip's own embedding (compared value by value). Reads only; never repairs.
 /// </summary>
 public static class LibraryVerifier
@@ -68,8 +68,15 @@ public static class LibraryVerifier
             if (!clipsPerVideo.ContainsKey(video.Id)) problems.Add($"Indexed video {video.Path} has no clips.");
         }
         foreach ((VideoId id, int count) in clipsPerVideo)
-            if (videos.TryGetValue(id, out VideoFileState? video) && video.Status == VideoStatus.Failed)
-                problems.Add($"Failed video {video.Path} still has {count} clips.");
+        {
+            if (!videos.TryGetValue(id, out VideoFileState? video)) continue;
+            if (video.Status == VideoStatus.Failed) problems.Add($"Failed video {video.Path} still has {count} clips.");
+            // A pending video keeps the clips of its last indexed version until new ones replace them; one never
+            // indexed has none, unless a store was half-written (clips committed without the status that goes with them).
+            else if (video.Status == VideoStatus.Pending
+                     && (await catalog.Videos.GetAsync(id, cancellationToken).ConfigureAwait(false))?.IndexedAt is null)
+                problems.Add($"Pending video {video.Path} has {count} clips but was never indexed.");
+        }
 
         var notes = new List<string>();
         if (model != null) CheckIndex(directory, model, embeddings, problems, notes);

@@ -17,7 +17,8 @@ internal sealed class CliProcess : IAsyncDisposable
 
     // Settings a developer's shell may carry that would change what the program under test does.
     private static readonly string[] s_scrubbed =
-        ["ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT", "ASPNETCORE_URLS", "VIDEOSEARCH_DEBUG", "VIDEOSEARCH_DB", "VIDEOSEARCH_MODEL"];
+        ["ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT", "ASPNETCORE_URLS", "VIDEOSEARCH_DEBUG", "VIDEOSEARCH_DB", "VIDEOSEARCH_MODEL",
+            "VIDEOSEARCH_CATALOG"];
     private static readonly string[] s_scrubbedPrefixes = ["Web__", "Indexer__", "Search__", "Logging__"];
 
     private readonly Process _process;
