@@ -18,7 +18,7 @@ public sealed class VideoClaimRepository(CatalogDatabase database, LeaseOwner ow
     // Free to claim: unleased, or (shared) the lease ran out; with one writer, any lease but this process's own is a
     // dead process's. Either way a video this process holds is never handed out to it twice.
     private string Free => database.IsShared
-        ? $"(lease_owner IS NULL OR lease_expires_ms < {database.NowMs})"
+        ? $"(lease_owner IS NULL OR (lease_expires_ms < {database.NowMs} AND lease_owner <> @owner))"
         : "(lease_owner IS NULL OR lease_owner <> @owner)";
 
     /// <summary>Claims the next pending video under <paramref name="roots"/> (by path) for <paramref name="lease"/>, or returns null.</summary>
