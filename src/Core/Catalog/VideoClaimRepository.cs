@@ -8,15 +8,17 @@ namespace VideoSearch.Core.Catalog;
 /// LOCKED</c> in PostgreSQL, so concurrent claimers never wait on or take the same row) and leases it until the
 /// database's clock passes the lease's end; the holder renews its leases while it works, and storing the video's
 /// clips or its failure ends the lease. A holder that dies stops renewing, and another takes the video once the
-/// lease has run out. A SQLite catalog has one writer, so its leases are only ever its own or a dead process's, and
-/// they are ignored.
+/// lease has run out. A SQLite catalog has one writer, so a lease another owner holds there is a dead process's and is
+/// free at once; the process's own leases still keep it from claiming a video it is working on a second time.
 /// </summary>
 public sealed class VideoClaimRepository(CatalogDatabase database, LeaseOwner owner)
 {
     /// <summary>The owner this process's leases are held as.</summary>
     public LeaseOwner Owner { get; } = owner;
 
-    private string Free => database.IsShared ? $"(lease_owner IS NULL OR lease_expires_ms < {database.NowMs})" : "1 = 1";
+    private string Free => database.IsShared
+        ? $"(lease_owner IS NULL OR lease_expires_ms < {database.NowMs})"
+        : "(lease_owner IS NULL OR lease_owner <> @owner)";
 
     /// <summary>Claims the next pending video under <paramref name="roots"/> (by path) for <paramref name="lease"/>, or returns null.</summary>
     /// <remarks>
