@@ -39,11 +39,14 @@ public sealed class PlayerBrowserTests(PlaybackLibrary library) : IAsyncLifetime
         await OpenAsync(page, file, start);
         await page.WaitForFunctionAsync(Picture, null, new PageWaitForFunctionOptions { Timeout = 20_000 });
 
-        double position = await page.EvaluateAsync<double>("() => VideoSearchPlayer.position()");
+        // Paused at once, so that the position read and the title shown are of the same moment however busy the machine.
+        double position = await page.EvaluateAsync<double>("() => { document.querySelector('video#player').pause(); return VideoSearchPlayer.position(); }");
         Assert.InRange(position, start - 0.001, start + PlayedOn);
         Assert.Equal(direct ? "true" : "false", await page.EvalOnSelectorAsync<string>("video#player", "v => v.dataset.direct"));
         Assert.True(await page.EvaluateAsync<bool>("() => VideoSearchPlayer.isOpen()"));
-        Assert.Equal($"{file} — 0:01", await page.Locator("#player-title").TextContentAsync());
+        // The title follows the clock at its next timeupdate (pausing fires one).
+        await page.WaitForFunctionAsync("expected => document.querySelector('#player-title').textContent === expected",
+            $"{file} — 0:01", new PageWaitForFunctionOptions { Timeout = 5_000 });
         // A picture, not black: the samples are test patterns (colour bars, a fractal), bright almost everywhere.
         Assert.True(await MeanBrightnessAsync(page) > 40, $"{file} shows a dark picture");
     }
