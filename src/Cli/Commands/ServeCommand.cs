@@ -93,7 +93,7 @@ internal static class ServeCommand
         {
             if (!string.IsNullOrWhiteSpace(a.Urls)) o.Urls = a.Urls;
         }, CliHost.EnvironmentName());
-        app.Services.GetRequiredService<LibraryVectorIndex>().Writable = indexes;
+        app.Services.GetRequiredService<LibraryVectorIndex>().Writable = indexes || catalog.Database.IsShared;
         await app.StartListeningAsync(cancellationToken);
         Console.Error.WriteLine($"Serving the library in {a.Database} on {string.Join(", ", app.Urls)} (Ctrl+C stops).");
         try
