@@ -26,6 +26,15 @@ public sealed class SearchOptions
     /// <summary>Encoded queries kept in the text feature cache (0 disables it).</summary>
     public int TextCacheSize { get; set; } = 1024;
 
+    /// <summary>
+    /// How often a search node on a shared catalog reads the changes other processes committed (see
+    /// <see cref="Following.CatalogFollower"/>): a committed clip is searchable within about this long.
+    /// </summary>
+    public TimeSpan FollowInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How often a following node saves its vector index file when it changed (it is always saved on stop).</summary>
+    public TimeSpan FollowSaveInterval { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>What is wrong with these settings, or null when they are usable.</summary>
     public string? Problem() =>
         CandidateCount < 1 ? $"Search:CandidateCount must be at least 1, got {CandidateCount}"
@@ -33,5 +42,7 @@ public sealed class SearchOptions
         : MaxOffset < 0 ? $"Search:MaxOffset must not be negative, got {MaxOffset}"
         : MaxQueryLength < 1 ? $"Search:MaxQueryLength must be at least 1, got {MaxQueryLength}"
         : TextCacheSize < 0 ? $"Search:TextCacheSize must not be negative, got {TextCacheSize}"
+        : FollowInterval <= TimeSpan.Zero ? $"Search:FollowInterval must be positive, got {FollowInterval}"
+        : FollowSaveInterval < TimeSpan.Zero ? $"Search:FollowSaveInterval must not be negative, got {FollowSaveInterval}"
         : null;
 }

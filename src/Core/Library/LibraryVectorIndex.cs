@@ -12,9 +12,15 @@ namespace VideoSearch.Core.Library;
 /// it (clips missing from the file are added from their stored embeddings, ids the catalog no longer has are
 /// removed) or, when the file is missing, damaged or of another dimension, rebuilt from it. So an index saved before
 /// a crash, or not saved at all, never loses or duplicates a clip. Only a process that holds the library's
-/// <see cref="LibraryLock"/> saves the file.
+/// <see cref="LibraryLock"/> saves the file, or, with a shared catalog, the node that owns this machine's copy.
+/// <para>
+/// It also remembers how far along the catalog's change sequence it is (its watermark, see
+/// <see cref="CatchUpAsync"/>): with a shared catalog, which other processes write, a node follows the sequence to
+/// take in their clips, and a saved index records its watermark beside it (<see cref="WatermarkFileName"/>), so the
+/// next open reads only the changes since instead of every embedding.
+/// </para>
 /// </summary>
-public sealed class LibraryVectorIndex : IVectorIndexSource, IDisposable
+public sealed partial class LibraryVectorIndex : IVectorIndexSource, IDisposable
 {
     /// <summary>The index file's name in the library folder.</summary>
     public const string FileName = "vectors.hnsw";
@@ -42,9 +48,10 @@ public sealed class LibraryVectorIndex : IVectorIndexSource, IDisposable
         _catalog = catalog;
         _logger = logger;
         _path = Path.Combine(catalog.LibraryDirectory, FileName);
+        _watermarkPath = Path.Combine(catalog.LibraryDirectory, WatermarkFileName);
     }
 
-    /// <summary>Whether this process may save the index file (it holds the library lock).</summary>
+    /// <summary>Whether this process may save the index file (it holds the library lock, or owns a shared catalog's local copy).</summary>
     public bool Writable { get; set; }
 
     /// <summary>The index once opened, else null.</summary>
@@ -70,19 +77,31 @@ public sealed class LibraryVectorIndex : IVectorIndexSource, IDisposable
     /// <summary>
     /// Opens the index for vectors of <paramref name="dimension"/>: the open one when it has that dimension, else the
     /// saved file reconciled with the catalog, else one rebuilt from the catalog. Reconciling again after a model
-    /// switch drops the old model's vectors.
+    /// switch drops the old model's vectors. With a shared catalog the saved file is used only when its watermark
+    /// names this catalog; the changes since are then read instead of every embedding, and an index already open is
+    /// only caught up (it has followed the sequence since it was opened).
     /// </summary>
     public async Task<IVectorIndex> OpenAsync(int dimension, CancellationToken cancellationToken)
     {
         await _opening.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            HnswVectorIndex index = _index is { } open && open.Dimension == dimension
-                ? open
-                : TryLoad(dimension) ?? new HnswVectorIndex(dimension);
-            index.EfSearch = _efSearch;
-            bool changed = await ReconcileAsync(index, cancellationToken).ConfigureAwait(false);
-            HnswVectorIndex? previous = Interlocked.Exchange(ref _index, index);
+            if (Follows && _index is { } followed && followed.Dimension == dimension)
+            {
+                if (await CatchUpOpenAsync(followed, cancellationToken).ConfigureAwait(false) > 0) Save();
+                return followed;
+            }
+            // Read before the catalog is: every change up to it is then in what the open reads, later ones are replayed.
+            long latest = await _catalog.Changes.LatestAsync(cancellationToken).ConfigureAwait(false);
+            (HnswVectorIndex index, long watermark, bool changed) = Follows
+                ? await OpenFollowingAsync(dimension, latest, cancellationToken).ConfigureAwait(false)
+                : await OpenReconciledAsync(dimension, latest, cancellationToken).ConfigureAwait(false);
+            HnswVectorIndex? previous;
+            lock (_gate)
+            {
+                previous = Interlocked.Exchange(ref _index, index);
+                _watermark = watermark;
+            }
             if (previous is not null && !ReferenceEquals(previous, index)) previous.Dispose();
             if (changed) Save();
             return index;
@@ -113,13 +132,20 @@ public sealed class LibraryVectorIndex : IVectorIndexSource, IDisposable
             if (_dirty && DateTime.UtcNow - _lastSaveUtc >= interval) Save();
     }
 
-    /// <summary>Saves the index when there are unsaved changes and this process may write the library.</summary>
+    /// <summary>
+    /// Saves the index when there are unsaved changes and this process may write the library; with a shared catalog
+    /// the watermark it holds is recorded beside it after.
+    /// </summary>
     public void Save()
     {
         lock (_gate)
         {
             if (!_dirty || !Writable || _index is null) return;
+            // A watermark left from a time this folder followed a shared catalog does not describe this file.
+            if (!Follows) DiscardWatermark();
+            long watermark = _watermark;
             _index.Save(_path);
+            if (Follows) RecordWatermark(watermark);
             _dirty = false;
             _lastSaveUtc = DateTime.UtcNow;
         }
@@ -144,8 +170,31 @@ public sealed class LibraryVectorIndex : IVectorIndexSource, IDisposable
         }
     }
 
+    /// <summary>
+    /// The embedded catalog's open, as it always was: the open index or the saved file (else a new one) reconciled
+    /// with every embedding in the catalog.
+    /// </summary>
+    private async Task<(HnswVectorIndex, long, bool)> OpenReconciledAsync(int dimension, long latest, CancellationToken cancellationToken)
+    {
+        HnswVectorIndex index = _index is { } open && open.Dimension == dimension
+            ? open
+            : TryLoad(dimension) ?? new HnswVectorIndex(dimension);
+        index.EfSearch = _efSearch;
+        try
+        {
+            bool changed = await ReconcileAsync(index, cancellationToken).ConfigureAwait(false);
+            return (index, latest, changed);
+        }
+        catch
+        {
+            if (!ReferenceEquals(index, _index)) index.Dispose();
+            throw;
+        }
+    }
+
     private async Task<bool> ReconcileAsync(HnswVectorIndex index, CancellationToken cancellationToken)
     {
+        Interlocked.Increment(ref _fullReconciles);
         var inCatalog = new HashSet<long>();
         var missing = new List<(long, float[])>();
         await foreach (ClipEmbedding clip in _catalog.Clips.StreamEmbeddingsAsync(cancellationToken).ConfigureAwait(false))
