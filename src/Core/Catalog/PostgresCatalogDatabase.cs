@@ -12,7 +12,10 @@ namespace VideoSearch.Core.Catalog;
 /// </summary>
 public sealed class PostgresCatalogDatabase : CatalogDatabase
 {
-    /// <summary>Advisory lock keys ("VSCG" and a number), one per use, so they cannot collide with each other.</summary>
+    /// <summary>
+    /// Advisory lock keys ("VSCG" and a number), one per use, so they cannot collide with each other. The change-order
+    /// lock is also the write lock every write transaction takes first (<see cref="BeginWriteAsync"/>).
+    /// </summary>
     internal const long MigrationLockKey = 0x5653_4347_0001, ScanLockKey = 0x5653_4347_0002, ChangeOrderLockKey = 0x5653_4347_0003;
 
     private static readonly TimeSpan ScanLockPoll = TimeSpan.FromMilliseconds(250);
@@ -40,7 +43,17 @@ public sealed class PostgresCatalogDatabase : CatalogDatabase
     {
         NpgsqlConnectionStringBuilder builder = PostgresConnectionString.Parse(connectionString);
         string location = PostgresConnectionString.Describe(builder);
-        var database = new PostgresCatalogDatabase(NpgsqlDataSource.Create(builder), location);
+        NpgsqlDataSource dataSource;
+        try
+        {
+            dataSource = NpgsqlDataSource.Create(builder);
+        }
+        catch (ArgumentException ex)
+        {
+            // Each setting parsed, but together they do not make a usable data source (multiplexing without pooling, ...).
+            throw new CatalogException(location, $"The connection string cannot be used: {ex.Message}", ex);
+        }
+        var database = new PostgresCatalogDatabase(dataSource, location);
         try
         {
             await database.RunAsync(connection =>
@@ -71,8 +84,26 @@ public sealed class PostgresCatalogDatabase : CatalogDatabase
         exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 
     // Read committed: each statement sees what others committed before it; the rows a write touches stay locked to its end.
-    internal override async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
-        await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken).ConfigureAwait(false);
+    // The change-order lock is taken first, as SQLite's BEGIN IMMEDIATE takes its write lock: writers lock rows in
+    // different orders (a root's cascade goes video by video while an indexer replaces one video's clips), and a writer
+    // that waited for the lock only at its first change row, holding rows another writer needs, would deadlock.
+    internal override async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        DbTransaction transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken)
+            .ConfigureAwait(false);
+        try
+        {
+            await using var command = new NpgsqlCommand($"SELECT pg_advisory_xact_lock({ChangeOrderLockKey});",
+                (NpgsqlConnection)connection, (NpgsqlTransaction)transaction);
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return transaction;
+        }
+        catch
+        {
+            await transaction.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
 
     internal override async Task<DbTransaction> BeginSnapshotAsync(DbConnection connection, CancellationToken cancellationToken) =>
         await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
