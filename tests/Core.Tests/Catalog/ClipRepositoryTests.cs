@@ -2,12 +2,12 @@ using VideoSearch.Core.Catalog;
 
 namespace VideoSearch.Core.Tests.Catalog;
 
-public class ClipRepositoryTests
+public class ClipRepositoryTests : CatalogTests
 {
     [Fact]
     public async Task StreamEmbeddingsAsync_TwoVideos_YieldsEveryClipExactlyById()
     {
-        await using TempCatalog temp = await TempCatalog.CreateAsync();
+        await using TempCatalog temp = await NewCatalogAsync();
         var (root, a) = await temp.AddVideoAsync("a.mp4");
         VideoId b = await temp.Catalog.Videos.BeginVideoAsync(root, "b.mp4", new FileIdentity(5, 5, "v1:b"));
         NewClip[] clipsA = [TempCatalog.Clip(0, seed: 1), TempCatalog.Clip(1, seed: 1)];
@@ -25,7 +25,7 @@ public class ClipRepositoryTests
     [Fact]
     public async Task GetContextsAsync_IdsInAnyOrderWithOneMissingAndOneRepeated_ReturnsFoundClipsInRequestOrder()
     {
-        await using TempCatalog temp = await TempCatalog.CreateAsync();
+        await using TempCatalog temp = await NewCatalogAsync();
         var (_, video) = await temp.AddVideoAsync("a.mp4");
         NewClip[] clips = [TempCatalog.Clip(0), TempCatalog.Clip(1), TempCatalog.Clip(2)];
         CompletedVideo done = await temp.Catalog.Writer.CompleteVideoAsync(video, TempCatalog.Metadata, clips);
@@ -48,7 +48,7 @@ public class ClipRepositoryTests
     [Fact]
     public async Task GetContextsAsync_NoIds_ReturnsEmpty()
     {
-        await using TempCatalog temp = await TempCatalog.CreateAsync();
+        await using TempCatalog temp = await NewCatalogAsync();
 
         ClipContextBatch batch = await temp.Catalog.Clips.GetContextsAsync([]);
 
@@ -56,7 +56,7 @@ public class ClipRepositoryTests
         Assert.Empty(batch.Contexts);
     }
 
-    private static void AssertCloseToStored(float[] stored, ReadOnlySpan<float> decoded)
+    internal static void AssertCloseToStored(float[] stored, ReadOnlySpan<float> decoded)
     {
         Assert.Equal(stored.Length, decoded.Length);
         for (int i = 0; i < stored.Length; i++)
@@ -65,9 +65,42 @@ public class ClipRepositoryTests
     }
 
     [Fact]
+    public async Task GetEmbeddingsAsync_IdsWithOneRemoved_ReturnsTheStoredOnesByIdExactly()
+    {
+        await using TempCatalog temp = await NewCatalogAsync();
+        var (root, a) = await temp.AddVideoAsync("a.mp4");
+        NewClip[] clips = [TempCatalog.Clip(0, seed: 4), TempCatalog.Clip(1, seed: 4)];
+        CompletedVideo done = await temp.Catalog.Writer.CompleteVideoAsync(a, TempCatalog.Metadata, clips);
+        VideoId gone = await temp.Catalog.Videos.BeginVideoAsync(root, "gone.mp4", new FileIdentity(5, 5, "v1:g"));
+        CompletedVideo removed = await temp.Catalog.Writer.CompleteVideoAsync(gone, TempCatalog.Metadata, [TempCatalog.Clip(0)]);
+        await temp.Catalog.Videos.RemoveVideoAsync(gone);
+
+        IReadOnlyList<ClipEmbedding> embeddings = await temp.Catalog.Clips.GetEmbeddingsAsync(
+            [done.NewClipIds[1], removed.NewClipIds[0], done.NewClipIds[0]]);
+
+        Assert.Equal(done.NewClipIds, embeddings.Select(e => e.ClipId));
+        Assert.Equal(clips.Select(c => c.Embedding), embeddings.Select(e => e.Embedding));
+        Assert.Empty(await temp.Catalog.Clips.GetEmbeddingsAsync([]));
+    }
+
+    [Fact]
+    public async Task ListByVideoAsync_ClipsStoredOutOfOrder_ListsThemInPlanOrder()
+    {
+        await using TempCatalog temp = await NewCatalogAsync();
+        var (_, video) = await temp.AddVideoAsync("a.mp4");
+        CompletedVideo done = await temp.Catalog.Writer.CompleteVideoAsync(video, TempCatalog.Metadata,
+            [TempCatalog.Clip(1), TempCatalog.Clip(0)]);
+
+        IReadOnlyList<ClipSpanRow> rows = await temp.Catalog.Clips.ListByVideoAsync(video);
+
+        Assert.Equal([new ClipSpanRow(done.NewClipIds[1], 0, 0.0, 2.0), new ClipSpanRow(done.NewClipIds[0], 1, 2.0, 4.0)], rows);
+        Assert.Empty(await temp.Catalog.Clips.ListByVideoAsync(new VideoId(video.Value + 1)));
+    }
+
+    [Fact]
     public async Task GetThumbnailAsync_UnknownClip_ReturnsNull()
     {
-        await using TempCatalog temp = await TempCatalog.CreateAsync();
+        await using TempCatalog temp = await NewCatalogAsync();
 
         Assert.Null(await temp.Catalog.Clips.GetThumbnailAsync(12345));
     }

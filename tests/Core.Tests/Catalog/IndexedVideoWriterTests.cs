@@ -2,12 +2,12 @@ using VideoSearch.Core.Catalog;
 
 namespace VideoSearch.Core.Tests.Catalog;
 
-public class IndexedVideoWriterTests
+public class IndexedVideoWriterTests : CatalogTests
 {
     [Fact]
     public async Task CompleteVideoAsync_NewClips_StoresThemAndMarksIndexed()
     {
-        await using TempCatalog temp = await TempCatalog.CreateAsync();
+        await using TempCatalog temp = await NewCatalogAsync();
         var (_, video) = await temp.AddVideoAsync("a.mp4");
         NewClip[] clips = [TempCatalog.Clip(0), TempCatalog.Clip(1), TempCatalog.Clip(2)];
 
@@ -27,9 +27,21 @@ public class IndexedVideoWriterTests
     }
 
     [Fact]
+    public async Task CompleteVideoAsync_MetadataWithoutDurationRateOrCodecs_StoresTheGapsAsNull()
+    {
+        await using TempCatalog temp = await NewCatalogAsync();
+        var (_, video) = await temp.AddVideoAsync("a.mp4");
+        var sparse = new VideoMetadata(null, null, 640, 360, 90, null, null);
+
+        await temp.Catalog.Writer.CompleteVideoAsync(video, sparse, [TempCatalog.Clip(0)]);
+
+        Assert.Equal(sparse, (await temp.Catalog.Videos.GetAsync(video))!.Metadata);
+    }
+
+    [Fact]
     public async Task CompleteVideoAsync_AgainAfterChange_ReplacesOldClipsAndReportsThem()
     {
-        await using TempCatalog temp = await TempCatalog.CreateAsync();
+        await using TempCatalog temp = await NewCatalogAsync();
         var (_, video) = await temp.AddVideoAsync("a.mp4");
         CompletedVideo first = await temp.Catalog.Writer.CompleteVideoAsync(video, TempCatalog.Metadata,
             [TempCatalog.Clip(0), TempCatalog.Clip(1)]);
@@ -39,14 +51,14 @@ public class IndexedVideoWriterTests
 
         Assert.Equal(first.NewClipIds, second.RemovedClipIds);
         Assert.Equal(1L, await temp.Catalog.Clips.CountAsync());
-        // Ids are never reused (AUTOINCREMENT), so a stale vector index cannot confuse an old clip with a new one.
+        // Ids are never reused (AUTOINCREMENT, identity columns), so a stale vector index cannot confuse an old clip with a new one.
         Assert.True(second.NewClipIds[0] > first.NewClipIds.Max());
     }
 
     [Fact]
     public async Task CompleteVideoAsync_InvalidClipMidway_LeavesPreviousStateIntact()
     {
-        await using TempCatalog temp = await TempCatalog.CreateAsync();
+        await using TempCatalog temp = await NewCatalogAsync();
         var (_, video) = await temp.AddVideoAsync("a.mp4");
         CompletedVideo first = await temp.Catalog.Writer.CompleteVideoAsync(video, TempCatalog.Metadata, [TempCatalog.Clip(0)]);
         await temp.Catalog.Videos.BeginVideoAsync((await temp.Catalog.Videos.GetAsync(video))!.RootId, "a.mp4",
@@ -67,7 +79,7 @@ public class IndexedVideoWriterTests
     [Fact]
     public async Task CompleteVideoAsync_DuplicateClipIndex_RollsBackAndThrowsCatalogException()
     {
-        await using TempCatalog temp = await TempCatalog.CreateAsync();
+        await using TempCatalog temp = await NewCatalogAsync();
         var (_, video) = await temp.AddVideoAsync("a.mp4");
 
         var error = await Assert.ThrowsAsync<CatalogException>(() => temp.Catalog.Writer.CompleteVideoAsync(video,
@@ -85,7 +97,7 @@ public class IndexedVideoWriterTests
     [InlineData("range")]
     public async Task CompleteVideoAsync_ClipNotFittingModel_ThrowsAndStoresNothing(string defect)
     {
-        await using TempCatalog temp = await TempCatalog.CreateAsync();
+        await using TempCatalog temp = await NewCatalogAsync();
         var (_, video) = await temp.AddVideoAsync("a.mp4");
         NewClip clip = TempCatalog.Clip(0);
         NewClip bad = defect switch
@@ -105,7 +117,7 @@ public class IndexedVideoWriterTests
     [Fact]
     public async Task CompleteVideoAsync_NoModelState_ThrowsCatalogException()
     {
-        await using TempCatalog temp = await TempCatalog.CreateAsync(withModel: false);
+        await using TempCatalog temp = await NewCatalogAsync(withModel: false);
         var (_, video) = await temp.AddVideoAsync("a.mp4");
 
         var error = await Assert.ThrowsAsync<CatalogException>(() =>
@@ -117,7 +129,7 @@ public class IndexedVideoWriterTests
     [Fact]
     public async Task CompleteVideoAsync_UnknownVideo_ThrowsCatalogException()
     {
-        await using TempCatalog temp = await TempCatalog.CreateAsync();
+        await using TempCatalog temp = await NewCatalogAsync();
 
         await Assert.ThrowsAsync<CatalogException>(() =>
             temp.Catalog.Writer.CompleteVideoAsync(new VideoId(999), TempCatalog.Metadata, [TempCatalog.Clip(0)]));

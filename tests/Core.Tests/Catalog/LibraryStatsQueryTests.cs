@@ -2,12 +2,12 @@ using VideoSearch.Core.Catalog;
 
 namespace VideoSearch.Core.Tests.Catalog;
 
-public class LibraryStatsQueryTests
+public class LibraryStatsQueryTests : CatalogTests
 {
     [Fact]
     public async Task GetAsync_MixedLibrary_CountsByStatusAndListsFailures()
     {
-        await using TempCatalog temp = await TempCatalog.CreateAsync();
+        await using TempCatalog temp = await NewCatalogAsync();
         var (root, indexed) = await temp.AddVideoAsync("a.mp4");
         await temp.Catalog.Writer.CompleteVideoAsync(indexed, TempCatalog.Metadata, [TempCatalog.Clip(0), TempCatalog.Clip(1)]);
         await temp.Catalog.Videos.BeginVideoAsync(root, "pending.mp4", new FileIdentity(1, 1, "v1:p"));

@@ -2,12 +2,12 @@ using VideoSearch.Core.Catalog;
 
 namespace VideoSearch.Core.Tests.Catalog;
 
-public class ModelStateRepositoryTests
+public class ModelStateRepositoryTests : CatalogTests
 {
     [Fact]
     public async Task SetAsync_FirstTimeThenSameModel_StoresItOnce()
     {
-        await using TempCatalog temp = await TempCatalog.CreateAsync(withModel: false);
+        await using TempCatalog temp = await NewCatalogAsync(withModel: false);
         Assert.Null(await temp.Catalog.Model.GetAsync());
 
         await temp.Catalog.Model.SetAsync(TempCatalog.TinyModel);
@@ -19,7 +19,7 @@ public class ModelStateRepositoryTests
     [Fact]
     public async Task SetAsync_DifferentRevision_ThrowsInsteadOfMixingVectors()
     {
-        await using TempCatalog temp = await TempCatalog.CreateAsync();
+        await using TempCatalog temp = await NewCatalogAsync();
 
         var error = await Assert.ThrowsAsync<CatalogException>(() =>
             temp.Catalog.Model.SetAsync(TempCatalog.TinyModel with { Revision = "rev-b" }));
@@ -31,7 +31,7 @@ public class ModelStateRepositoryTests
     [Fact]
     public async Task MarkAllForReembeddingAsync_NewModel_DropsClipsAndSetsIndexedVideosPending()
     {
-        await using TempCatalog temp = await TempCatalog.CreateAsync();
+        await using TempCatalog temp = await NewCatalogAsync();
         var (root, indexed) = await temp.AddVideoAsync("a.mp4");
         await temp.Catalog.Writer.CompleteVideoAsync(indexed, TempCatalog.Metadata, [TempCatalog.Clip(0)]);
         VideoId failed = await temp.Catalog.Videos.BeginVideoAsync(root, "bad.mp4", new FileIdentity(0, 1, "v1:0"));
@@ -55,7 +55,7 @@ public class ModelStateRepositoryTests
     [Fact]
     public async Task SetAsync_InvalidDimensions_ThrowsCatalogException()
     {
-        await using TempCatalog temp = await TempCatalog.CreateAsync(withModel: false);
+        await using TempCatalog temp = await NewCatalogAsync(withModel: false);
 
         await Assert.ThrowsAsync<CatalogException>(() =>
             temp.Catalog.Model.SetAsync(TempCatalog.TinyModel with { EmbeddingDim = 0 }));

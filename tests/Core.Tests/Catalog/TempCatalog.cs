@@ -1,21 +1,29 @@
 using Microsoft.Data.Sqlite;
 using VideoSearch.Core.Catalog;
+using VideoSearch.TestSupport;
 
 namespace VideoSearch.Core.Tests.Catalog;
 
-/// <summary>A catalog in a fresh temporary folder, deleted afterwards; plus the test model and clip builders.</summary>
+/// <summary>
+/// A catalog with a fresh temporary library folder, deleted afterwards: the SQLite file in that folder, or a new
+/// database on the test PostgreSQL server. Plus the test model and clip builders.
+/// </summary>
 internal sealed class TempCatalog : IAsyncDisposable
 {
     // The tiny test model's shapes: projection_dim 40, 16 patches (32 px images, 8 px patches).
     public static readonly ModelState TinyModel = new("test/xclip-tiny", "rev-a", 40, 16, 40);
 
-    private TempCatalog(string directory, VideoCatalog catalog)
+    private TempCatalog(string directory, string? connectionString, VideoCatalog catalog)
     {
         Directory = directory;
+        ConnectionString = connectionString;
         Catalog = catalog;
     }
 
     public string Directory { get; }
+
+    /// <summary>The PostgreSQL database's connection string, or null for the SQLite file in <see cref="Directory"/>.</summary>
+    public string? ConnectionString { get; }
 
     public VideoCatalog Catalog { get; }
 
@@ -45,13 +53,23 @@ internal sealed class TempCatalog : IAsyncDisposable
         return directory;
     }
 
-    public static async Task<TempCatalog> CreateAsync(bool withModel = true)
+    /// <summary>A new SQLite catalog.</summary>
+    public static Task<TempCatalog> CreateAsync(bool withModel = true) => OpenAsync(null, withModel);
+
+    /// <summary>A new catalog in a database of its own on <paramref name="postgres"/>'s server.</summary>
+    public static async Task<TempCatalog> CreateAsync(PostgresFixture postgres, bool withModel = true) =>
+        await OpenAsync(await postgres.CreateDatabaseAsync("catalog"), withModel);
+
+    private static async Task<TempCatalog> OpenAsync(string? connectionString, bool withModel)
     {
         string directory = NewDirectory();
-        VideoCatalog catalog = await VideoCatalog.OpenAsync(directory);
+        VideoCatalog catalog = await VideoCatalog.OpenAsync(directory, connectionString);
         if (withModel) await catalog.Model.SetAsync(TinyModel);
-        return new TempCatalog(directory, catalog);
+        return new TempCatalog(directory, connectionString, catalog);
     }
+
+    /// <summary>Another catalog instance on the same database, as a second process would open it; the caller disposes it.</summary>
+    public Task<VideoCatalog> OpenAgainAsync() => VideoCatalog.OpenAsync(Directory, ConnectionString);
 
     /// <summary>Adds a root and a pending video under it.</summary>
     public async Task<(RootId Root, VideoId Video)> AddVideoAsync(string relativePath, string fingerprint = "v1:abc")
@@ -59,6 +77,20 @@ internal sealed class TempCatalog : IAsyncDisposable
         RootId root = await Catalog.Roots.AddAsync(Path.Combine(Directory, "media"));
         VideoId video = await Catalog.Videos.BeginVideoAsync(root, relativePath, new FileIdentity(1000, 42, fingerprint));
         return (root, video);
+    }
+
+    /// <summary>
+    /// Records the file at <paramref name="relativePath"/> under <paramref name="root"/>, modified at
+    /// <paramref name="modifiedUnixNs"/>, and stores <paramref name="clips"/> for it with <paramref name="metadata"/>
+    /// (<see cref="Metadata"/> when null).
+    /// </summary>
+    public async Task<(VideoId Video, CompletedVideo Done)> IndexVideoAsync(RootId root, string relativePath, NewClip[] clips,
+        VideoMetadata? metadata = null, long modifiedUnixNs = 42)
+    {
+        VideoId video = await Catalog.Videos.BeginVideoAsync(root, relativePath,
+            new FileIdentity(1000, modifiedUnixNs, "v1:" + relativePath));
+        CompletedVideo done = await Catalog.Writer.CompleteVideoAsync(video, metadata ?? Metadata, clips);
+        return (video, done);
     }
 
     /// <summary>A valid clip for <see cref="TinyModel"/> whose values are derived from <paramref name="seed"/>.</summary>

@@ -2,14 +2,14 @@ using VideoSearch.Core.Catalog;
 
 namespace VideoSearch.Core.Tests.Catalog;
 
-public class VideoRepositoryTests
+public class VideoRepositoryTests : CatalogTests
 {
     private const string UnicodeName = "café vidéo – l'été 動画.mp4";
 
     [Fact]
     public async Task BeginVideoAsync_UnicodePath_StoresPendingAndFindsItByPath()
     {
-        await using TempCatalog temp = await TempCatalog.CreateAsync();
+        await using TempCatalog temp = await NewCatalogAsync();
         RootId root = await temp.Catalog.Roots.AddAsync(Path.Combine(temp.Directory, "médias"));
         var file = new FileIdentity(123_456, 1_700_000_000_123_456_789, "v1:feed");
 
@@ -27,7 +27,7 @@ public class VideoRepositoryTests
     [Fact]
     public async Task BeginVideoAsync_SamePathTwice_UpdatesTheSameRowAndClearsError()
     {
-        await using TempCatalog temp = await TempCatalog.CreateAsync();
+        await using TempCatalog temp = await NewCatalogAsync();
         var (root, id) = await temp.AddVideoAsync("a.mp4");
         await temp.Catalog.Videos.FailVideoAsync(id, "decode", "broken", new FileIdentity(1000, 42, "v1:abc"));
 
@@ -43,7 +43,7 @@ public class VideoRepositoryTests
     [Fact]
     public async Task BeginVideoAsync_UnknownRoot_ThrowsCatalogException()
     {
-        await using TempCatalog temp = await TempCatalog.CreateAsync();
+        await using TempCatalog temp = await NewCatalogAsync();
 
         await Assert.ThrowsAsync<CatalogException>(() =>
             temp.Catalog.Videos.BeginVideoAsync(new RootId(77), "a.mp4", new FileIdentity(1, 1, "v1:x")));
@@ -52,7 +52,7 @@ public class VideoRepositoryTests
     [Fact]
     public async Task FailVideoAsync_IndexedVideo_RecordsErrorAndRemovesClips()
     {
-        await using TempCatalog temp = await TempCatalog.CreateAsync();
+        await using TempCatalog temp = await NewCatalogAsync();
         var (_, id) = await temp.AddVideoAsync("a.mp4");
         CompletedVideo done = await temp.Catalog.Writer.CompleteVideoAsync(id, TempCatalog.Metadata, [TempCatalog.Clip(0)]);
         var changed = new FileIdentity(999, 77, "v1:broken");
@@ -69,9 +69,20 @@ public class VideoRepositoryTests
     }
 
     [Fact]
+    public async Task FailVideoAsync_UnknownVideo_ThrowsCatalogException()
+    {
+        await using TempCatalog temp = await NewCatalogAsync();
+
+        var error = await Assert.ThrowsAsync<CatalogException>(() =>
+            temp.Catalog.Videos.FailVideoAsync(new VideoId(5), "probe", "gone", new FileIdentity(1, 1, "v1:x")));
+
+        Assert.Contains("No video has id 5", error.Message);
+    }
+
+    [Fact]
     public async Task RemoveVideoAsync_IndexedVideo_CascadesToClipsContextsAndThumbnails()
     {
-        await using TempCatalog temp = await TempCatalog.CreateAsync();
+        await using TempCatalog temp = await NewCatalogAsync();
         var (_, id) = await temp.AddVideoAsync("a.mp4");
         CompletedVideo done = await temp.Catalog.Writer.CompleteVideoAsync(id, TempCatalog.Metadata,
             [TempCatalog.Clip(0), TempCatalog.Clip(1)]);
@@ -88,7 +99,7 @@ public class VideoRepositoryTests
     [Fact]
     public async Task RemoveVideoAsync_UnknownVideo_ThrowsCatalogException()
     {
-        await using TempCatalog temp = await TempCatalog.CreateAsync();
+        await using TempCatalog temp = await NewCatalogAsync();
 
         await Assert.ThrowsAsync<CatalogException>(() => temp.Catalog.Videos.RemoveVideoAsync(new VideoId(5)));
     }
@@ -96,7 +107,7 @@ public class VideoRepositoryTests
     [Fact]
     public async Task MoveVideoAsync_SameFingerprintNewPath_KeepsClipsAndUpdatesPath()
     {
-        await using TempCatalog temp = await TempCatalog.CreateAsync();
+        await using TempCatalog temp = await NewCatalogAsync();
         var (root, id) = await temp.AddVideoAsync("old/a.mp4", fingerprint: "v1:same");
         CompletedVideo done = await temp.Catalog.Writer.CompleteVideoAsync(id, TempCatalog.Metadata, [TempCatalog.Clip(0)]);
         VideoFileState candidate = Assert.Single(await temp.Catalog.Videos.FindByFingerprintAsync("v1:same"));
@@ -115,7 +126,7 @@ public class VideoRepositoryTests
     [Fact]
     public async Task MoveVideoAsync_OntoAnotherVideosPath_ThrowsCatalogException()
     {
-        await using TempCatalog temp = await TempCatalog.CreateAsync();
+        await using TempCatalog temp = await NewCatalogAsync();
         var (root, first) = await temp.AddVideoAsync("a.mp4");
         await temp.Catalog.Videos.BeginVideoAsync(root, "b.mp4", new FileIdentity(1, 1, "v1:b"));
 
@@ -128,7 +139,7 @@ public class VideoRepositoryTests
     [Fact]
     public async Task ListUnderRootAsync_TwoRoots_ReturnsOnlyThatRootsVideosByPath()
     {
-        await using TempCatalog temp = await TempCatalog.CreateAsync();
+        await using TempCatalog temp = await NewCatalogAsync();
         RootId one = await temp.Catalog.Roots.AddAsync("/library/one");
         RootId two = await temp.Catalog.Roots.AddAsync("/library/two/");
         await temp.Catalog.Videos.BeginVideoAsync(one, "b.mp4", new FileIdentity(1, 1, "v1:b"));
@@ -145,7 +156,7 @@ public class VideoRepositoryTests
     [Fact]
     public async Task RemoveAsync_Root_RemovesItsVideosAndReturnsTheirClipIds()
     {
-        await using TempCatalog temp = await TempCatalog.CreateAsync();
+        await using TempCatalog temp = await NewCatalogAsync();
         var (root, id) = await temp.AddVideoAsync("a.mp4");
         CompletedVideo done = await temp.Catalog.Writer.CompleteVideoAsync(id, TempCatalog.Metadata, [TempCatalog.Clip(0)]);
 
