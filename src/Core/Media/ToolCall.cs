@@ -52,9 +52,24 @@ internal static class ToolCall
         cancellationToken.ThrowIfCancellationRequested();
         EnsureInFolder(tool, ffOptions, mediaPath);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        // FFMpegCore's own callback on the token kills its process, and throws when the token fires before the process
+        // has started ("No process is associated"); relayed through a source of its own, that throw stays here
+        // instead of escaping from whoever cancelled the caller's token (a signal handler, a host stopping).
+        using var forTool = new CancellationTokenSource();
+        using CancellationTokenRegistration relay = linked.Token.Register(() =>
+        {
+            try
+            {
+                forTool.Cancel();
+            }
+            catch (AggregateException)
+            {
+                // Nothing was running to kill yet.
+            }
+        });
         // Task.Run: FFMpegCore checks the executable with a synchronous "-version" run before its first await, which
         // must not hold up the caller or escape the time limit.
-        Task<T> task = Task.Run(() => run(linked.Token), CancellationToken.None);
+        Task<T> task = Task.Run(() => run(forTool.Token), CancellationToken.None);
         try
         {
             try
